@@ -1,0 +1,18 @@
+import type { Change } from "./domain/change";
+import type { Layer } from "./domain/layers";
+import type { AssetWithStatus } from "./store/asset-repository";
+
+export type { AssetWithStatus };
+
+/**
+ * What public pages and the public API may read. It holds no authors and nothing unpublished.
+ * Read `headSeq` before the assets: a change that lands in between is then replayed by a
+ * client resuming from that seq, never missed.
+ */
+export interface ReadModel {
+  headSeq(): Promise<number>;
+  listAssets(filter?: { layer?: Layer }): Promise<AssetWithStatus[]>;
+  getAsset(id: string): Promise<AssetWithStatus | null>;
+  assetHistory(id: string, limit: number): Promise<Change[]>;
+  changesSince(since: number, limit: number, layers?: readonly Layer[]): Promise<Change[]>;
+}

@@ -1,0 +1,86 @@
+import type { Asset } from "../domain/assets";
+import type { Layer } from "../domain/layers";
+import { toPublicStatus, type PublicStatus } from "../domain/status";
+import { initialState } from "../domain/transitions";
+import type { Db } from "./database";
+import { assetFromRow, stateFromRow, stateToRow } from "./rows";
+
+export type AssetWithStatus = Asset & { status: PublicStatus };
+
+const WRITE_CHUNK = 200;
+
+/**
+ * Adds new assets (with their layer's default status) and updates the name, geometry and attributes
+ * of existing ones, keeping their status. All or nothing.
+ */
+export async function upsertAssets(db: Db, assets: Asset[], now: number): Promise<{ added: number; updated: number }> {
+  return db.transaction().execute(async (trx) => {
+    const ids = assets.map((a) => a.id);
+    const existing = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await trx.selectFrom("assets").select("id").where("id", "in", ids.slice(i, i + 500)).execute();
+      rows.forEach((r) => existing.add(r.id));
+    }
+    for (let i = 0; i < assets.length; i += WRITE_CHUNK) {
+      const part = assets.slice(i, i + WRITE_CHUNK);
+      await trx
+        .insertInto("assets")
+        .values(
+          part.map((a) => ({
+            id: a.id,
+            layer: a.layer,
+            name: a.name,
+            geometry: JSON.stringify(a.geometry),
+            attributes: JSON.stringify(a.attributes),
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet((eb) => ({
+            name: eb.ref("excluded.name"),
+            geometry: eb.ref("excluded.geometry"),
+            attributes: eb.ref("excluded.attributes"),
+            updated_at: eb.ref("excluded.updated_at"),
+          })),
+        )
+        .execute();
+      const fresh = part.filter((a) => !existing.has(a.id));
+      if (fresh.length) {
+        await trx
+          .insertInto("asset_status")
+          .values(fresh.map((a) => stateToRow(a.id, initialState(a.layer, now))))
+          .execute();
+      }
+    }
+    const added = assets.filter((a) => !existing.has(a.id)).length;
+    return { added, updated: assets.length - added };
+  });
+}
+
+export async function countAssets(db: Db): Promise<number> {
+  const row = await db.selectFrom("assets").select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listAssets(db: Db, filter: { layer?: Layer } = {}): Promise<AssetWithStatus[]> {
+  let query = db.selectFrom("assets").innerJoin("asset_status", "asset_status.asset_id", "assets.id").selectAll();
+  if (filter.layer) query = query.where("assets.layer", "=", filter.layer);
+  const rows = await query.orderBy("assets.layer").orderBy("assets.name").orderBy("assets.id").execute();
+  return rows.map((row) => {
+    const asset = assetFromRow(row);
+    return { ...asset, status: toPublicStatus(asset.layer, stateFromRow(row)) };
+  });
+}
+
+export async function getAsset(db: Db, id: string): Promise<AssetWithStatus | null> {
+  const row = await db
+    .selectFrom("assets")
+    .innerJoin("asset_status", "asset_status.asset_id", "assets.id")
+    .selectAll()
+    .where("assets.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const asset = assetFromRow(row);
+  return { ...asset, status: toPublicStatus(asset.layer, stateFromRow(row)) };
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from "kysely";
+
+/** Times are epoch milliseconds in both dialects; JSON is stored as text. */
+export interface AssetsTable {
+  id: string;
+  layer: string;
+  name: string;
+  geometry: string;
+  attributes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AssetStatusTable {
+  asset_id: string;
+  code: string;
+  message: string;
+  from_ms: number | null;
+  until_ms: number | null;
+  set_at: number;
+  upcoming: string | null;
+  version: number;
+  last_seq: number;
+  /** The earliest time this status changes by itself (until, or the upcoming status's from). */
+  due_at: number | null;
+}
+
+export interface ChangesTable {
+  seq: number;
+  asset_id: string;
+  layer: string;
+  kind: string;
+  at: number;
+  /** The public status after the change, as JSON. */
+  status: string;
+  /** The internal state before the change, as JSON, for the audit trail and undo. */
+  previous: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string;
+  ip: string | null;
+}
+
+export interface SeqCounterTable {
+  id: number;
+  value: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+export interface Database {
+  assets: AssetsTable;
+  asset_status: AssetStatusTable;
+  changes: ChangesTable;
+  seq_counter: SeqCounterTable;
+  api_tokens: ApiTokensTable;
+}
+
+export type Db = Kysely<Database>;
+export type Dialect = "sqlite" | "postgres";
