@@ -1,0 +1,28 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+  type FieldError,
+  type VersionConflict,
+} from "../domain/errors";
+
+export interface ErrorBody {
+  status: number;
+  message: string;
+  fieldErrors?: FieldError[];
+  conflicts?: VersionConflict[];
+}
+
+/** The one mapping from domain errors to what HTTP responses and socket acks say. */
+export function describeError(error: unknown): ErrorBody {
+  if (error instanceof ValidationError) return { status: 400, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof UnauthorizedError) return { status: 401, message: error.message };
+  if (error instanceof ForbiddenError) return { status: 403, message: error.message };
+  if (error instanceof NotFoundError) {
+    return { status: 404, message: error.message, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) };
+  }
+  if (error instanceof ConflictError) return { status: 409, message: error.message, conflicts: error.conflicts };
+  return { status: 500, message: "Something went wrong on our side; it has been logged" };
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { changeSchema } from "../domain/change";
+import { LAYERS, layerSchema, type Layer } from "../domain/layers";
+
+/**
+ * The public, read-only Socket.IO contract between a Snowline node and a browser. Both ends use
+ * these types (with the event maps swapped) and parse every payload on arrival: types do not validate.
+ * Bump PROTOCOL_VERSION on an incompatible change; clients send it in the handshake query.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const EVENTS = {
+  changes: "status:changes",
+  heartbeat: "status:heartbeat",
+  resume: "status:resume",
+  subscribe: "status:subscribe",
+} as const;
+
+/** How far behind a client may be and still catch up change by change; beyond it refetches. */
+export const RESUME_MAX_CHANGES = 500;
+
+/**
+ * Changes committed after `since` up to and including `seq`, for the layers this client follows.
+ * Every client gets every message (with `changes` possibly empty), so `since` always equals the
+ * `seq` of the previous message and a client can tell when it missed one.
+ */
+export const changesMessageSchema = z.object({
+  since: z.int().min(0),
+  seq: z.int().min(0),
+  changes: z.array(changeSchema),
+});
+export type ChangesMessage = z.infer<typeof changesMessageSchema>;
+
+export const heartbeatSchema = z.object({ seq: z.int().min(0) });
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+export const resumeRequestSchema = z.strictObject({ since: z.int().min(0) });
+export type ResumeRequest = z.infer<typeof resumeRequestSchema>;
+
+export const subscribeRequestSchema = z.strictObject({
+  layers: z.array(layerSchema).min(1).max(LAYERS.length),
+});
+export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
+
+export const ackErrorSchema = z.object({
+  error: z.object({
+    status: z.int(),
+    message: z.string(),
+    fieldErrors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type AckError = z.infer<typeof ackErrorSchema>;
+
+export const resumeReplySchema = z.union([
+  z.object({ seq: z.int().min(0), changes: z.array(changeSchema) }),
+  z.object({ seq: z.int().min(0), reset: z.literal(true) }),
+  ackErrorSchema,
+]);
+export type ResumeReply = z.infer<typeof resumeReplySchema>;
+
+export const subscribeReplySchema = z.union([z.object({ layers: z.array(layerSchema) }), ackErrorSchema]);
+export type SubscribeReply = z.infer<typeof subscribeReplySchema>;
+
+export interface ServerToClientEvents {
+  "status:changes": (message: ChangesMessage) => void;
+  "status:heartbeat": (message: Heartbeat) => void;
+}
+
+export interface ClientToServerEvents {
+  "status:resume": (request: ResumeRequest, ack: (reply: ResumeReply) => void) => void;
+  "status:subscribe": (request: SubscribeRequest, ack: (reply: SubscribeReply) => void) => void;
+}
+
+export interface SocketData {
+  layers: Layer[];
+}
+
+/** Clients following the same set of layers share a room, so each message is encoded once per set. */
+export function roomForLayers(layers: readonly Layer[]): string {
+  return `layers:${[...new Set(layers)].sort().join(",")}`;
+}
+
+export function layersOfRoom(room: string): Layer[] | null {
+  if (!room.startsWith("layers:")) return null;
+  const layers = room.slice("layers:".length).split(",");
+  return layers.every((l): l is Layer => layerSchema.safeParse(l).success) ? layers : null;
+}

@@ -1,0 +1,57 @@
+import { Redis } from "ioredis";
+import { changeBatchSchema, type ChangeBatch } from "../../lib/domain/change";
+import type { Bus } from "./bus";
+
+export interface RedisBusOptions {
+  url: string;
+  /** Channel prefix, so several deployments (or test runs) can share one Redis. */
+  namespace: string;
+  onError?(error: unknown, context: string): void;
+}
+
+/**
+ * Redis pub/sub between nodes. Every node subscribes and emits to its own clients; a message
+ * that does not parse is reported and dropped (the fan-out reads the store to fill the gap).
+ */
+export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
+  const channel = `${options.namespace}:changes`;
+  const redisOptions = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
+  const publisher = new Redis(options.url, redisOptions);
+  const subscriber = new Redis(options.url, redisOptions);
+  const listeners = new Set<(batch: ChangeBatch) => void>();
+  const report = (context: string) => (error: unknown) => options.onError?.(error, context);
+  publisher.on("error", report("redis publisher"));
+  subscriber.on("error", report("redis subscriber"));
+
+  subscriber.on("message", (received: string, payload: string) => {
+    if (received !== channel) return;
+    let batch: ChangeBatch;
+    try {
+      batch = changeBatchSchema.parse(JSON.parse(payload));
+    } catch (error) {
+      report("redis message")(error);
+      return;
+    }
+    listeners.forEach((listener) => listener(batch));
+  });
+
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  await subscriber.subscribe(channel);
+
+  return {
+    async publish(batch) {
+      await publisher.publish(channel, JSON.stringify(batch));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async ping() {
+      await publisher.ping();
+    },
+    async close() {
+      listeners.clear();
+      await Promise.allSettled([subscriber.quit(), publisher.quit()]);
+    },
+  };
+}

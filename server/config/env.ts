@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .url({ message: `must be a URL such as ${example}` })
+        .refine((value) => protocols.some((p) => value.startsWith(p)), `must start with ${protocols.join(" or ")}`)
+        .optional(),
+    )
+    .optional();
+
+/** Every setting Snowline reads from the environment; `.env.example` documents each. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).optional(),
+  SNOWLINE_DATA_DIR: z.string().trim().min(1).default("./.data"),
+  DATABASE_URL: optionalUrl(["postgres://", "postgresql://"], "postgres://user@127.0.0.1:5432/snowline"),
+  REDIS_URL: optionalUrl(["redis://", "rediss://"], "redis://127.0.0.1:6379"),
+  SNOWLINE_BUS_NAMESPACE: z.string().trim().regex(/^[A-Za-z0-9:_-]+$/, "may hold only letters, digits and : _ -").default("snowline"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SNOWLINE_DEMO: z
+    .enum(["0", "1", "true", "false", ""], { message: "must be 1 or 0" })
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
+  SNOWLINE_PUBLIC_URL: optionalUrl(["http://", "https://"], "https://snow.example.gov.uk"),
+  SNOWLINE_COUNCIL_NAME: z.string().trim().min(1).max(120).optional(),
+  SNOWLINE_TILE_URL: z.string().trim().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  SNOWLINE_TILE_ATTRIBUTION: z
+    .string()
+    .trim()
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Snowline cannot start: ${problems.length} setting(s) are invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses the environment once at start; each bad value is named with what it should be. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`));
+}

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { getRequestListener } from "@hono/node-server";
+import type { Clock } from "../lib/domain/clock";
+import { OrderedFanout } from "../lib/realtime/ordered-fanout";
+import type { Store } from "../lib/store/store";
+import type { Bus } from "./bus/bus";
+import { createChangeService, type ChangeService } from "./changes/change-service";
+import { createApi } from "./http/api";
+import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
+import type { Logger } from "./logger";
+import { attachRealtime, type Realtime } from "./realtime/socket-server";
+
+/** The web front end (Next.js in production); tests may run the server without one. */
+export interface WebHandler {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
+}
+
+export interface SnowlineServerDeps {
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  logger: Logger;
+  web?: WebHandler;
+  heartbeatMs?: number;
+}
+
+export interface SnowlineServer {
+  httpServer: Server;
+  changes: ChangeService;
+  realtime: Realtime;
+  dueTransitions: DueTransitionJob;
+  /** The seq this node has delivered to its clients. */
+  deliveredSeq(): number;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const HEARTBEAT_MS = 15_000;
+const API_PATH = /^\/(api\/|healthz$|readyz$)/;
+
+/** Wires one Snowline node: HTTP API, Next.js pages and Socket.IO on one port, fed by the bus. */
+export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<SnowlineServer> {
+  const { store, bus, clock, logger, web } = deps;
+  const changes = createChangeService({ store, bus, clock, logger });
+  const api = createApi({ store, bus, clock, logger, changes });
+  const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
+
+  const httpServer = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    if (API_PATH.test(path) || !web) {
+      void apiListener(req, res);
+      return;
+    }
+    web.handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, path }, "page failed");
+      if (!res.headersSent) res.writeHead(500).end("Internal error");
+    });
+  });
+  httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.startsWith("/socket.io/")) return;
+    if (web?.upgrade) void web.upgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  const realtime = attachRealtime(httpServer, { readModel: store, logger });
+  const fanout = new OrderedFanout({
+    startSeq: await store.headSeq(),
+    fetchRange: (fromSeq, toSeq) => store.changesInRange(fromSeq, toSeq),
+    headSeq: () => store.headSeq(),
+    emit: (message) => realtime.broadcast(message),
+    onError: (error) => logger.error({ err: error }, "fan-out could not read the store"),
+  });
+  const dueTransitions = startDueTransitionJob({ store, clock, logger, onBatch: (batch) => changes.publish(batch) });
+  const unsubscribe = bus.subscribe((batch) => {
+    fanout.receive(batch);
+    dueTransitions.wake();
+  });
+  const heartbeat = setInterval(() => {
+    fanout
+      .catchUp()
+      .catch((error: unknown) => logger.error({ err: error }, "fan-out catch-up failed"))
+      .finally(() => realtime.heartbeat(fanout.seq));
+  }, deps.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    httpServer,
+    changes,
+    realtime,
+    dueTransitions,
+    deliveredSeq: () => fanout.seq,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      }),
+    async close() {
+      clearInterval(heartbeat);
+      unsubscribe();
+      dueTransitions.stop();
+      fanout.close();
+      await realtime.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

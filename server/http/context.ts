@@ -1,0 +1,14 @@
+import type { Clock } from "../../lib/domain/clock";
+import type { Store } from "../../lib/store/store";
+import type { Bus } from "../bus/bus";
+import type { ChangeService } from "../changes/change-service";
+import type { Logger } from "../logger";
+
+/** What HTTP handlers may use; chosen by the composition root, never by a handler. */
+export interface HttpDeps {
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  logger: Logger;
+  changes: ChangeService;
+}

@@ -1,0 +1,113 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { describeError } from "../../lib/api/error-response";
+import type { Change } from "../../lib/domain/change";
+import { LAYERS, type Layer } from "../../lib/domain/layers";
+import { parseInput } from "../../lib/domain/validation";
+import type { ReadModel } from "../../lib/read-model";
+import type { FanoutMessage } from "../../lib/realtime/ordered-fanout";
+import {
+  EVENTS,
+  layersOfRoom,
+  RESUME_MAX_CHANGES,
+  resumeRequestSchema,
+  roomForLayers,
+  subscribeRequestSchema,
+  type ClientToServerEvents,
+  type ResumeReply,
+  type ServerToClientEvents,
+  type SocketData,
+} from "../../lib/realtime/protocol";
+import type { Logger } from "../logger";
+
+type SnowlineServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type SnowlineSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface Realtime {
+  io: SnowlineServer;
+  /** Sends one ordered message to every client of this node, filtered to the layers each follows. */
+  broadcast(message: FanoutMessage): void;
+  heartbeat(seq: number): void;
+  close(): Promise<void>;
+}
+
+function errorReply(error: unknown) {
+  const { status, message, fieldErrors } = describeError(error);
+  return { error: { status, message, ...(fieldErrors ? { fieldErrors } : {}) } };
+}
+
+/** Socket.IO for public, read-only live updates. Each node emits only to its own clients. */
+export function attachRealtime(httpServer: HttpServer, deps: { readModel: ReadModel; logger: Logger }): Realtime {
+  const io: SnowlineServer = new Server(httpServer, {
+    serveClient: false,
+    // Let other upgrade requests (Next's dev HMR) through instead of destroying them.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 16 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    connectionStateRecovery: undefined,
+  });
+
+  // Socket.IO keeps the handshake request on every socket; dropping it saves memory per client.
+  io.engine.on("connection", (rawSocket: { request: unknown }) => {
+    rawSocket.request = null;
+  });
+
+  io.on("connection", (socket: SnowlineSocket) => {
+    socket.data.layers = [...LAYERS];
+    void socket.join(roomForLayers(LAYERS));
+
+    socket.on(EVENTS.subscribe, (payload, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      try {
+        const { layers } = parseInput(subscribeRequestSchema, payload, "Invalid subscription");
+        for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+        socket.data.layers = [...new Set(layers)];
+        void socket.join(roomForLayers(layers));
+        reply({ layers: socket.data.layers });
+      } catch (error) {
+        reply(errorReply(error));
+      }
+    });
+
+    socket.on(EVENTS.resume, async (payload, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      try {
+        const { since } = parseInput(resumeRequestSchema, payload, "Invalid resume request");
+        reply(await resume(deps.readModel, since, socket.data.layers));
+      } catch (error) {
+        deps.logger.warn({ err: error }, "resume failed");
+        reply(errorReply(error));
+      }
+    });
+  });
+
+  return {
+    io,
+    broadcast(message) {
+      for (const room of io.of("/").adapter.rooms.keys()) {
+        const layers = layersOfRoom(room);
+        if (!layers) continue;
+        const changes = message.changes.filter((c: Change) => layers.includes(c.layer));
+        io.local.to(room).emit(EVENTS.changes, { since: message.since, seq: message.seq, changes });
+      }
+    },
+    heartbeat(seq) {
+      io.local.emit(EVENTS.heartbeat, { seq });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.disconnectSockets(true);
+        // io.close() also closes the HTTP server; the caller owns that.
+        io.engine.close();
+        resolve();
+      }),
+  };
+}
+
+async function resume(readModel: ReadModel, since: number, layers: Layer[]): Promise<ResumeReply> {
+  const seq = await readModel.headSeq();
+  if (since > seq || seq - since > RESUME_MAX_CHANGES) return { seq, reset: true };
+  const changes = await readModel.changesSince(since, RESUME_MAX_CHANGES, layers);
+  return { seq, changes };
+}

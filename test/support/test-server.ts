@@ -1,0 +1,72 @@
+import { pino } from "pino";
+import { io as connect, type Socket } from "socket.io-client";
+import { ManualClock, type Clock } from "../../lib/domain/clock";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/protocol";
+import type { Store } from "../../lib/store/store";
+import type { Bus } from "../../server/bus/bus";
+import { createInProcessBus } from "../../server/bus/in-process-bus";
+import { createSnowlineServer, type SnowlineServer } from "../../server/create-server";
+import { sampleAssets, T0 } from "./fixtures";
+import { sqliteFactory, type StoreFactory } from "./stores";
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer {
+  url: string;
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  server: SnowlineServer;
+  token: string;
+  post(body: unknown, init?: { token?: string | null; contentType?: string }): Promise<Response>;
+  client(): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: { storeFactory?: StoreFactory; bus?: Bus; clock?: Clock; heartbeatMs?: number; seed?: boolean } = {},
+): Promise<TestServer> {
+  const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
+  if (options.seed !== false) await store.upsertAssets(sampleAssets(), T0);
+  const bus = options.bus ?? createInProcessBus();
+  const clock = options.clock ?? new ManualClock(T0);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const server = await createSnowlineServer({ store, bus, clock, logger, heartbeatMs: options.heartbeatMs });
+  const url = await server.listen(0, "127.0.0.1");
+  const { token } = await store.tokens.create("test", clock.now());
+  const clients: TestClient[] = [];
+
+  return {
+    url,
+    store,
+    bus,
+    clock,
+    server,
+    token,
+    post(body, init = {}) {
+      const headers: Record<string, string> = { "content-type": init.contentType ?? "application/json" };
+      const bearer = init.token === undefined ? token : init.token;
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      return fetch(`${url}/api/v1/changes`, {
+        method: "POST",
+        headers,
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+    },
+    async client() {
+      const socket: TestClient = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+      clients.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      return socket;
+    },
+    async close() {
+      clients.forEach((c) => c.disconnect());
+      await server.close();
+      await bus.close();
+      await dispose();
+    },
+  };
+}
