@@ -8,7 +8,6 @@ export const BATCH_MAX_CHANGES = 2000;
 
 // Officer text is plain text: we keep it byte for byte, but refuse invisible control characters
 // (other than line breaks and tabs) that would only ever arrive by accident or malice.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const isoTimeSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time such as 2026-12-01T07:00:00Z" });

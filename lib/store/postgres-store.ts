@@ -30,7 +30,8 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
-  return createStore(db, "postgres", async () => {});
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return createStore(db, "postgres", { schema: rows[0]?.schema ?? options.schema });
 }
 
 /** Drops a schema made by openPostgresStore, for test clean-up. */

@@ -33,8 +33,12 @@ export interface Store extends ReadModel {
   };
 }
 
-export async function createStore(db: Db, dialect: Dialect, onClose: () => Promise<void>): Promise<Store> {
-  await migrateToLatest(db as never);
+export async function createStore(
+  db: Db,
+  dialect: Dialect,
+  options: { schema?: string; onClose?: () => Promise<void> } = {},
+): Promise<Store> {
+  await migrateToLatest(db as never, options.schema);
   return {
     dialect,
     db,
@@ -43,7 +47,7 @@ export async function createStore(db: Db, dialect: Dialect, onClose: () => Promi
     },
     close: async () => {
       await db.destroy();
-      await onClose();
+      await options.onClose?.();
     },
     appendChanges: (inputs, context) => changeLog.appendChanges(db, inputs, context),
     applyDueTransitions: (context, limit) => changeLog.applyDueTransitions(db, context, limit),

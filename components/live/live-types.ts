@@ -1,0 +1,13 @@
+import type { Layer } from "@/lib/domain/layers";
+import type { PublicStatus } from "@/lib/domain/status";
+
+/** What the list and popups need of an asset: everything but its geometry. */
+export interface AssetSummary {
+  id: string;
+  layer: Layer;
+  name: string;
+  attributes: Record<string, unknown>;
+  status: PublicStatus;
+}
+
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";

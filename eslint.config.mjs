@@ -1,0 +1,69 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+/** Import boundaries from STYLE.md: app/, components/, server/ → lib/; lib/ imports none of them. */
+const forbid = (folders, message) =>
+  folders.flatMap((folder) => [`@/${folder}/**`, `../${folder}/**`, `../../${folder}/**`, `../../../${folder}/**`]).map((group) => ({ group: [group], message }));
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypescript,
+  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**"]),
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Playwright fixtures call `use`, which is not React's.
+    files: ["e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next", message: "lib/ is framework-free: no Next.js." },
+            { name: "react", message: "lib/ is framework-free: no React." },
+            { name: "socket.io", message: "lib/ is framework-free: Socket.IO belongs in server/." },
+            { name: "socket.io-client", message: "lib/ is framework-free: the client belongs in components/." },
+            { name: "server-only", message: "server-only throws outside Next's bundler (vercel/next.js#65652)." },
+          ],
+          patterns: [
+            ...forbid(["app", "components", "server"], "lib/ must not import app/, components/ or server/."),
+            { group: ["next/*"], message: "lib/ is framework-free: no Next.js." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "socket.io", message: "Pages never touch the server's Socket.IO; read through lib/ read models." }],
+          patterns: [
+            ...forbid(["server"], "app/ and components/ must not import server/ (read through lib/)."),
+            { group: ["**/lib/store/*-store", "@/lib/store/*-store"], message: "Pages read through the ReadModel, never open a store." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: forbid(["app", "components"], "server/ must not import app/ or components/.") },
+      ],
+    },
+  },
+]);

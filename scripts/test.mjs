@@ -1,0 +1,37 @@
+// `npm test`: type-check, lint, unit and integration tests (real SQLite, PostgreSQL, Redis),
+// a production build, then end-to-end tests in Debian's Chromium. Stops at the first failure.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { buildIfNeeded } from "./build-if-needed.mjs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const isCI = !!process.env.CI;
+
+function step(title, command, args) {
+  console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+step("Type-check", "npx", ["tsc", "--noEmit", "-p", "."]);
+step("Lint", "npx", ["eslint", "."]);
+step("Unit and integration tests", "npx", ["vitest", "run"]);
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  const advice = `Chromium is missing at ${chromium}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
+  if (isCI) {
+    console.error(`✗ ${advice}`);
+    process.exit(1);
+  }
+  console.warn(`\n!!! Skipping the end-to-end tests. ${advice}`);
+  process.exit(0);
+}
+console.log("\n=== Production build");
+buildIfNeeded();
+step("End-to-end tests", "npx", ["playwright", "test"]);

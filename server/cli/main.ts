@@ -1,0 +1,52 @@
+import { parseArgs } from "node:util";
+import { EnvError, parseEnv } from "../config/env";
+import { openStoreFromEnv } from "./open-store";
+import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
+
+const USAGE = `Usage: npx snowline <command>
+
+  token add NAME [--expires-days N]   create an API token (printed once, on the last line)
+  token list                          list tokens
+  token revoke ID                     revoke a token
+
+Uses the same database as the server: DATABASE_URL if set, else SQLite in SNOWLINE_DATA_DIR (default ./.data).`;
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<string[]> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { "expires-days": { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  const [group, command, ...rest] = positionals;
+  if (values.help || !group) return [USAGE];
+
+  const env = parseEnv();
+  const store = await openStoreFromEnv(env);
+  const now = Date.now();
+  try {
+    if (group === "token" && command === "add") {
+      const name = rest.join(" ").trim();
+      if (!name) throw new UsageError("token add needs a NAME, e.g. npx snowline token add newsroom");
+      const expiresDays = values["expires-days"] === undefined ? undefined : Number(values["expires-days"]);
+      if (expiresDays !== undefined && !(Number.isInteger(expiresDays) && expiresDays > 0)) {
+        throw new UsageError("--expires-days must be a whole number of days");
+      }
+      return await tokenAdd(store, name, { expiresDays, now });
+    }
+    if (group === "token" && command === "list") return await tokenList(store);
+    if (group === "token" && command === "revoke" && rest[0]) return await tokenRevoke(store, rest[0], now);
+    throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
+  } finally {
+    await store.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (lines) => console.log(lines.join("\n")),
+  (error: unknown) => {
+    console.error(error instanceof EnvError || error instanceof UsageError || error instanceof Error ? error.message : error);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

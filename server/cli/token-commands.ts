@@ -1,0 +1,29 @@
+import type { Store } from "../../lib/store/store";
+
+const DAY = 86_400_000;
+
+export async function tokenAdd(store: Store, name: string, options: { expiresDays?: number; now: number }): Promise<string[]> {
+  const expiresAt = options.expiresDays ? options.now + options.expiresDays * DAY : null;
+  const { token, record } = await store.tokens.create(name, options.now, expiresAt);
+  return [
+    `Created API token "${record.name}" (id ${record.id})${expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ""}.`,
+    "It is shown only now; store it somewhere safe. Send it as: Authorization: Bearer <token>",
+    token,
+  ];
+}
+
+export async function tokenList(store: Store): Promise<string[]> {
+  const tokens = await store.tokens.list();
+  if (!tokens.length) return ["No API tokens yet. Create one with: npx snowline token add NAME"];
+  return tokens.map((t) => {
+    const state = t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt < Date.now() ? "expired" : "active";
+    const used = t.lastUsedAt ? new Date(t.lastUsedAt).toISOString() : "never";
+    return `${t.id}  ${state.padEnd(7)}  last used ${used}  ${t.name}`;
+  });
+}
+
+export async function tokenRevoke(store: Store, id: string, now: number): Promise<string[]> {
+  const revoked = await store.tokens.revoke(id, now);
+  if (!revoked) throw new Error(`No active token has the id ${id}`);
+  return [`Revoked token ${id}.`];
+}
