@@ -1,5 +1,6 @@
 import type { Change } from "./domain/change";
 import type { Layer } from "./domain/layers";
+import type { PublicNotice } from "./domain/notices";
 import type { AssetWithStatus } from "./store/asset-repository";
 
 export type { AssetWithStatus };
@@ -15,4 +16,6 @@ export interface ReadModel {
   getAsset(id: string): Promise<AssetWithStatus | null>;
   assetHistory(id: string, limit: number): Promise<Change[]>;
   changesSince(since: number, limit: number, layers?: readonly Layer[]): Promise<Change[]>;
+  /** Notices showing at `now` or scheduled to show later. */
+  publicNotices(now: number): Promise<PublicNotice[]>;
 }

@@ -7,6 +7,7 @@ import { OrderedFanout } from "../lib/realtime/ordered-fanout";
 import type { Store } from "../lib/store/store";
 import type { Bus } from "./bus/bus";
 import { createChangeService, type ChangeService } from "./changes/change-service";
+import { createNoticeService, type NoticeService } from "./notices/notice-service";
 import { createApi } from "./http/api";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
@@ -30,6 +31,7 @@ export interface SnowlineServerDeps {
 export interface SnowlineServer {
   httpServer: Server;
   changes: ChangeService;
+  notices: NoticeService;
   realtime: Realtime;
   dueTransitions: DueTransitionJob;
   /** The seq this node has delivered to its clients. */
@@ -45,7 +47,8 @@ const API_PATH = /^\/(api\/|healthz$|readyz$)/;
 export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<SnowlineServer> {
   const { store, bus, clock, logger, web } = deps;
   const changes = createChangeService({ store, bus, clock, logger });
-  const api = createApi({ store, bus, clock, logger, changes });
+  const notices = createNoticeService({ store, bus, clock, logger });
+  const api = createApi({ store, bus, clock, logger, changes, notices });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const httpServer = createServer((req, res) => {
@@ -65,7 +68,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     else socket.destroy();
   });
 
-  const realtime = attachRealtime(httpServer, { readModel: store, logger });
+  const realtime = attachRealtime(httpServer, { readModel: store, logger, now: () => clock.now() });
   const fanout = new OrderedFanout({
     startSeq: await store.headSeq(),
     fetchRange: (fromSeq, toSeq) => store.changesInRange(fromSeq, toSeq),
@@ -74,8 +77,12 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     onError: (error) => logger.error({ err: error }, "fan-out could not read the store"),
   });
   const dueTransitions = startDueTransitionJob({ store, clock, logger, onBatch: (batch) => changes.publish(batch) });
-  const unsubscribe = bus.subscribe((batch) => {
-    fanout.receive(batch);
+  const unsubscribe = bus.subscribe((message) => {
+    if (message.type === "notices") {
+      void realtime.sendNotices();
+      return;
+    }
+    fanout.receive(message.batch);
     dueTransitions.wake();
   });
   const heartbeat = setInterval(() => {
@@ -89,6 +96,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   return {
     httpServer,
     changes,
+    notices,
     realtime,
     dueTransitions,
     deliveredSeq: () => fanout.seq,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeSchema } from "../domain/change";
 import { LAYERS } from "../domain/layers";
+import { publicNoticeSchema } from "../domain/notices";
 import { changeBatchInputSchema, publicStatusSchema } from "../domain/status";
 import { CHANGES_PAGE_MAX } from "./queries";
 
@@ -58,6 +59,7 @@ export function buildOpenApiDocument() {
         ),
         AssetWithHistory: schema(featureSchema.extend({ history: z.array(changeSchema) })),
         ChangesPage: schema(z.object({ seq: z.int(), changes: z.array(changeSchema), hasMore: z.boolean() })),
+        Notices: schema(z.object({ notices: z.array(publicNoticeSchema) })),
         ChangesCommitted: schema(z.object({ seq: z.int(), changes: z.array(changeSchema) })),
       },
     },
@@ -74,6 +76,12 @@ export function buildOpenApiDocument() {
           summary: "One asset and its recent public change history",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: { 200: { description: "The asset", content: json("AssetWithHistory") }, 404: errorResponse("No such asset") },
+        },
+      },
+      "/notices": {
+        get: {
+          summary: "Council-wide notices showing now or scheduled to show later",
+          responses: { 200: { description: "The notices", content: json("Notices") } },
         },
       },
       "/changes": {

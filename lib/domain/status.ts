@@ -12,14 +12,18 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const isoTimeSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time such as 2026-12-01T07:00:00Z" });
 
+/** Officer text, kept exactly as typed and only ever rendered as text. */
+export function plainTextSchema(maxLength: number, what = "Message") {
+  return z
+    .string({ message: `${what} must be text` })
+    .max(maxLength, `${what} is longer than ${maxLength} characters`)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), `${what} contains control characters`);
+}
+
 export const statusInputSchema = z
   .strictObject({
     code: z.string({ message: "Status code is required" }).min(1, "Status code is required").max(40),
-    message: z
-      .string({ message: "Message must be text" })
-      .max(MESSAGE_MAX_LENGTH, `Message is longer than ${MESSAGE_MAX_LENGTH} characters`)
-      .refine((text) => !CONTROL_CHARACTERS.test(text), "Message contains control characters")
-      .default(""),
+    message: plainTextSchema(MESSAGE_MAX_LENGTH).default(""),
     from: isoTimeSchema.nullish(),
     until: isoTimeSchema.nullish(),
   })

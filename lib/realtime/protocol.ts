@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeSchema } from "../domain/change";
 import { LAYERS, layerSchema, type Layer } from "../domain/layers";
+import { publicNoticeSchema } from "../domain/notices";
 
 /**
  * The public, read-only Socket.IO contract between a Snowline node and a browser. Both ends use
@@ -14,6 +15,7 @@ export const EVENTS = {
   heartbeat: "status:heartbeat",
   resume: "status:resume",
   subscribe: "status:subscribe",
+  notices: "notices:update",
 } as const;
 
 /** How far behind a client may be and still catch up change by change; beyond it refetches. */
@@ -33,6 +35,10 @@ export type ChangesMessage = z.infer<typeof changesMessageSchema>;
 
 export const heartbeatSchema = z.object({ seq: z.int().min(0) });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+/** The council's current and upcoming notices, sent on connect and whenever they change. */
+export const noticesMessageSchema = z.object({ notices: z.array(publicNoticeSchema) });
+export type NoticesMessage = z.infer<typeof noticesMessageSchema>;
 
 export const resumeRequestSchema = z.strictObject({ since: z.int().min(0) });
 export type ResumeRequest = z.infer<typeof resumeRequestSchema>;
@@ -64,6 +70,7 @@ export type SubscribeReply = z.infer<typeof subscribeReplySchema>;
 export interface ServerToClientEvents {
   "status:changes": (message: ChangesMessage) => void;
   "status:heartbeat": (message: Heartbeat) => void;
+  "notices:update": (message: NoticesMessage) => void;
 }
 
 export interface ClientToServerEvents {

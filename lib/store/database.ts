@@ -56,12 +56,28 @@ export interface ApiTokensTable {
   last_used_at: number | null;
 }
 
+export interface NoticesTable {
+  id: string;
+  level: string;
+  text: string;
+  from_ms: number | null;
+  until_ms: number | null;
+  created_at: number;
+  created_by_type: string;
+  created_by_id: string | null;
+  created_by_name: string;
+  created_ip: string | null;
+  ended_at: number | null;
+  ended_by_name: string | null;
+}
+
 export interface Database {
   assets: AssetsTable;
   asset_status: AssetStatusTable;
   changes: ChangesTable;
   seq_counter: SeqCounterTable;
   api_tokens: ApiTokensTable;
+  notices: NoticesTable;
 }
 
 export type Db = Kysely<Database>;

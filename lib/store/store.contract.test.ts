@@ -173,6 +173,23 @@ describeEachStore("store", (factory) => {
     expect(await store.headSeq()).toBe(6);
   });
 
+  it("keeps notices with their author, shows the public only current and upcoming ones, without author", async () => {
+    const actor = TEST_ACTOR;
+    const now = T0;
+    const showing = await store.notices.create({ level: "severe", text: `Roads <b>icy</b> & "dangerous"` }, { actor, ip: "10.0.0.1", now });
+    const later = await store.notices.create({ level: "info", text: "Tomorrow", from: iso(now + HOUR), until: iso(now + 2 * HOUR) }, { actor, ip: null, now });
+    const ended = await store.notices.create({ level: "warning", text: "Old" }, { actor, ip: null, now });
+    await store.notices.end(ended.id, { actor, now });
+    await expect(store.notices.end(ended.id, { actor, now })).rejects.toBeInstanceOf(NotFoundError);
+
+    const visible = await store.publicNotices(now);
+    expect(visible.map((n) => n.id)).toEqual([showing.id, later.id]);
+    expect(visible[0]).toEqual({ id: showing.id, level: "severe", text: `Roads <b>icy</b> & "dangerous"`, from: null, until: null, createdAt: iso(now) });
+    expect(await store.publicNotices(now + 3 * HOUR)).toHaveLength(1);
+    const all = await store.notices.list();
+    expect(all.find((n) => n.id === ended.id)).toMatchObject({ createdBy: "Test token", endedBy: "Test token", endedAt: iso(now) });
+  });
+
   it("stores API tokens hashed and honours revocation and expiry", async () => {
     const { token, record } = await store.tokens.create("newsroom", T0, T0 + HOUR);
     expect(token).toMatch(/^snl_[A-Za-z0-9_-]{43}$/);

@@ -1,12 +1,14 @@
 import { sql } from "kysely";
 import type { Asset } from "../domain/assets";
-import type { ChangeBatch } from "../domain/change";
+import type { Actor, ChangeBatch } from "../domain/change";
+import type { NoticeInput } from "../domain/notices";
 import type { ChangeInput } from "../domain/status";
 import type { ReadModel } from "../read-model";
 import * as assets from "./asset-repository";
 import * as changeLog from "./change-log";
 import type { Db, Dialect } from "./database";
-import { migrateToLatest } from "./migrations";
+import { migrateToLatest } from "./migrate";
+import * as notices from "./notice-repository";
 import * as tokens from "./token-repository";
 
 /**
@@ -25,6 +27,11 @@ export interface Store extends ReadModel {
   changesInRange(fromSeq: number, toSeq: number): ReturnType<typeof changeLog.changesInRange>;
   upsertAssets(list: Asset[], now: number): ReturnType<typeof assets.upsertAssets>;
   countAssets(): Promise<number>;
+  notices: {
+    create(input: NoticeInput, context: { actor: Actor; ip: string | null; now: number }): Promise<notices.Notice>;
+    end(id: string, context: { actor: Actor; now: number }): Promise<notices.Notice>;
+    list(limit?: number): Promise<notices.Notice[]>;
+  };
   tokens: {
     create(name: string, now: number, expiresAt?: number | null): ReturnType<typeof tokens.createToken>;
     verify(token: string, now: number): ReturnType<typeof tokens.verifyToken>;
@@ -60,6 +67,12 @@ export async function createStore(
     countAssets: () => assets.countAssets(db),
     listAssets: (filter) => assets.listAssets(db, filter),
     getAsset: (id) => assets.getAsset(db, id),
+    publicNotices: (now) => notices.publicNotices(db, now),
+    notices: {
+      create: (input, context) => notices.createNotice(db, input, context),
+      end: (id, context) => notices.endNotice(db, id, context),
+      list: (limit) => notices.listNotices(db, limit),
+    },
     tokens: {
       create: (name, now, expiresAt) => tokens.createToken(db, name, now, expiresAt),
       verify: (token, now) => tokens.verifyToken(db, token, now),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ChangeBatch } from "../../lib/domain/change";
 import { isRedisMissing, TEST_REDIS_URL, uniqueName } from "../../test/support/services";
-import type { Bus } from "./bus";
+import type { Bus, BusMessage } from "./bus";
 import { createInProcessBus } from "./in-process-bus";
 import { createRedisBus } from "./redis-bus";
 
@@ -67,12 +67,14 @@ for (const factory of factories) {
 
     it("delivers a published batch to every subscribed node, the publisher included, intact", async () => {
       buses = await factory.open(2);
-      const received: ChangeBatch[][] = [[], []];
-      buses.forEach((bus, i) => bus.subscribe((b) => received[i]!.push(b)));
-      await buses[0]!.publish(batch);
-      await vi.waitFor(() => expect(received.map((r) => r.length)).toEqual([1, 1]));
-      expect(received[1]![0]).toEqual(batch);
-      expect(received[0]![0]!.changes[0]!.status.message).toBe(`<script>&"'`);
+      const received: BusMessage[][] = [[], []];
+      buses.forEach((bus, i) => bus.subscribe((m) => received[i]!.push(m)));
+      await buses[0]!.publish({ type: "changes", batch });
+      await buses[1]!.publish({ type: "notices" });
+      await vi.waitFor(() => expect(received.map((r) => r.length)).toEqual([2, 2]));
+      expect(received[1]).toEqual([{ type: "changes", batch }, { type: "notices" }]);
+      const first = received[0]![0]!;
+      expect(first.type === "changes" && first.batch.changes[0]!.status.message).toBe(`<script>&"'`);
     });
 
     it("stops delivering to a listener after it unsubscribes", async () => {
@@ -82,7 +84,7 @@ for (const factory of factories) {
       const unsubscribe = buses[0]!.subscribe(first);
       buses[0]!.subscribe(second);
       unsubscribe();
-      await buses[0]!.publish(batch);
+      await buses[0]!.publish({ type: "changes", batch });
       await vi.waitFor(() => expect(second).toHaveBeenCalledTimes(1));
       expect(first).not.toHaveBeenCalled();
       await expect(buses[0]!.ping()).resolves.toBeUndefined();
@@ -99,9 +101,9 @@ describe.skipIf(isRedisMissing())("bus [redis] input checking", () => {
     bus.subscribe(listener);
     const { Redis } = await import("ioredis");
     const raw = new Redis(TEST_REDIS_URL);
-    await raw.publish(`${namespace}:changes`, JSON.stringify({ fromSeq: 1, toSeq: 3, changes: [] }));
-    await raw.publish(`${namespace}:changes`, "not json");
-    await bus.publish(batch);
+    await raw.publish(`${namespace}:bus`, JSON.stringify({ type: "changes", batch: { fromSeq: 1, toSeq: 3, changes: [] } }));
+    await raw.publish(`${namespace}:bus`, "not json");
+    await bus.publish({ type: "changes", batch });
     await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1));
     expect(onError).toHaveBeenCalledTimes(2);
     raw.disconnect();

@@ -1,12 +1,23 @@
-import type { ChangeBatch } from "../../lib/domain/change";
+import { z } from "zod";
+import { changeBatchSchema, type ChangeBatch } from "../../lib/domain/change";
 
 /**
- * Carries committed change batches to every node of a deployment (including the one that
- * committed them). Delivery may be late, duplicated or out of order; OrderedFanout copes.
+ * What nodes tell each other: a committed change batch, or that the notices changed (each node
+ * then re-reads them). Parsed on arrival like every other input.
+ */
+export const busMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("changes"), batch: changeBatchSchema }),
+  z.object({ type: z.literal("notices") }),
+]);
+export type BusMessage = { type: "changes"; batch: ChangeBatch } | { type: "notices" };
+
+/**
+ * Carries messages to every node of a deployment (including the one that sent them). Delivery
+ * may be late, duplicated or out of order; OrderedFanout copes for change batches.
  */
 export interface Bus {
-  publish(batch: ChangeBatch): Promise<void>;
-  subscribe(listener: (batch: ChangeBatch) => void): () => void;
+  publish(message: BusMessage): Promise<void>;
+  subscribe(listener: (message: BusMessage) => void): () => void;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,12 +1,11 @@
-import type { ChangeBatch } from "../../lib/domain/change";
-import type { Bus } from "./bus";
+import type { Bus, BusMessage } from "./bus";
 
 /** The single-node bus: delivers to listeners in this process, asynchronously like a real one. */
 export function createInProcessBus(): Bus {
-  const listeners = new Set<(batch: ChangeBatch) => void>();
+  const listeners = new Set<(message: BusMessage) => void>();
   return {
-    async publish(batch) {
-      const snapshot = structuredClone(batch);
+    async publish(message) {
+      const snapshot = structuredClone(message);
       queueMicrotask(() => listeners.forEach((listener) => listener(snapshot)));
     },
     subscribe(listener) {

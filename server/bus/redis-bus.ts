@@ -1,6 +1,5 @@
 import { Redis } from "ioredis";
-import { changeBatchSchema, type ChangeBatch } from "../../lib/domain/change";
-import type { Bus } from "./bus";
+import { busMessageSchema, type Bus, type BusMessage } from "./bus";
 
 export interface RedisBusOptions {
   url: string;
@@ -11,36 +10,36 @@ export interface RedisBusOptions {
 
 /**
  * Redis pub/sub between nodes. Every node subscribes and emits to its own clients; a message
- * that does not parse is reported and dropped (the fan-out reads the store to fill the gap).
+ * that does not parse is reported and dropped (the fan-out reads the store to fill any gap).
  */
 export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
-  const channel = `${options.namespace}:changes`;
+  const channel = `${options.namespace}:bus`;
   const redisOptions = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
   const publisher = new Redis(options.url, redisOptions);
   const subscriber = new Redis(options.url, redisOptions);
-  const listeners = new Set<(batch: ChangeBatch) => void>();
+  const listeners = new Set<(message: BusMessage) => void>();
   const report = (context: string) => (error: unknown) => options.onError?.(error, context);
   publisher.on("error", report("redis publisher"));
   subscriber.on("error", report("redis subscriber"));
 
   subscriber.on("message", (received: string, payload: string) => {
     if (received !== channel) return;
-    let batch: ChangeBatch;
+    let message: BusMessage;
     try {
-      batch = changeBatchSchema.parse(JSON.parse(payload));
+      message = busMessageSchema.parse(JSON.parse(payload));
     } catch (error) {
       report("redis message")(error);
       return;
     }
-    listeners.forEach((listener) => listener(batch));
+    listeners.forEach((listener) => listener(message));
   });
 
   await Promise.all([publisher.connect(), subscriber.connect()]);
   await subscriber.subscribe(channel);
 
   return {
-    async publish(batch) {
-      await publisher.publish(channel, JSON.stringify(batch));
+    async publish(message) {
+      await publisher.publish(channel, JSON.stringify(message));
     },
     subscribe(listener) {
       listeners.add(listener);

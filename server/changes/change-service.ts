@@ -14,7 +14,7 @@ export interface ChangeService {
 export function createChangeService(deps: { store: Store; bus: Bus; clock: Clock; logger: Logger }): ChangeService {
   const publish = async (batch: ChangeBatch) => {
     try {
-      await deps.bus.publish(batch);
+      await deps.bus.publish({ type: "changes", batch });
     } catch (error) {
       deps.logger.error({ err: error, fromSeq: batch.fromSeq, toSeq: batch.toSeq }, "publish failed; nodes will catch up from the store");
     }

@@ -3,6 +3,7 @@ import type { Store } from "../../lib/store/store";
 import type { Bus } from "../bus/bus";
 import type { ChangeService } from "../changes/change-service";
 import type { Logger } from "../logger";
+import type { NoticeService } from "../notices/notice-service";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -11,4 +12,5 @@ export interface HttpDeps {
   clock: Clock;
   logger: Logger;
   changes: ChangeService;
+  notices: NoticeService;
 }

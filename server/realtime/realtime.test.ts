@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../lib/domain/clock";
-import type { ChangesMessage, ResumeReply } from "../../lib/realtime/protocol";
+import type { ChangesMessage, NoticesMessage, ResumeReply } from "../../lib/realtime/protocol";
 import { EVENTS, RESUME_MAX_CHANGES } from "../../lib/realtime/protocol";
 import { T0 } from "../../test/support/fixtures";
 import { startTestServer, type TestClient, type TestServer } from "../../test/support/test-server";
@@ -89,6 +89,20 @@ describe("Socket.IO live updates", () => {
     const badSubscribe = await socket.timeout(2000).emitWithAck(EVENTS.subscribe, { layers: ["roads"] } as never);
     expect(badSubscribe).toMatchObject({ error: { status: 400 } });
     expect(socket.connected).toBe(true);
+  });
+
+  it("sends the notices on connect and again to everyone when they change", async () => {
+    t = await startTestServer();
+    let first: Promise<NoticesMessage> | undefined;
+    const socket = await t.client((s) => (first = new Promise((resolve) => s.once(EVENTS.notices, resolve))));
+    expect(await first).toEqual({ notices: [] });
+    const next = new Promise<NoticesMessage>((resolve) => socket.once(EVENTS.notices, resolve));
+    await t.server.notices.create({ level: "warning", text: "Snow gates closed on the A6144" }, { type: "user", id: "u1", name: "Ann Officer" }, null);
+    const message = await next;
+    expect(message.notices).toMatchObject([{ level: "warning", text: "Snow gates closed on the A6144" }]);
+    expect(JSON.stringify(message)).not.toContain("Ann Officer");
+    const res = await fetch(`${t.url}/api/v1/notices`);
+    expect((await res.json()).notices).toEqual(message.notices);
   });
 
   it("sends heartbeats with the node's delivered seq", async () => {

@@ -28,6 +28,8 @@ export interface Realtime {
   /** Sends one ordered message to every client of this node, filtered to the layers each follows. */
   broadcast(message: FanoutMessage): void;
   heartbeat(seq: number): void;
+  /** Sends the current notices to every client of this node, or to one socket that just connected. */
+  sendNotices(target?: SnowlineSocket): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,10 @@ function errorReply(error: unknown) {
 }
 
 /** Socket.IO for public, read-only live updates. Each node emits only to its own clients. */
-export function attachRealtime(httpServer: HttpServer, deps: { readModel: ReadModel; logger: Logger }): Realtime {
+export function attachRealtime(
+  httpServer: HttpServer,
+  deps: { readModel: ReadModel; logger: Logger; now: () => number },
+): Realtime {
   const io: SnowlineServer = new Server(httpServer, {
     serveClient: false,
     // Let other upgrade requests (Next's dev HMR) through instead of destroying them.
@@ -53,9 +58,19 @@ export function attachRealtime(httpServer: HttpServer, deps: { readModel: ReadMo
     rawSocket.request = null;
   });
 
+  async function sendNotices(target?: SnowlineSocket): Promise<void> {
+    try {
+      const notices = await deps.readModel.publicNotices(deps.now());
+      (target ?? io.local).emit(EVENTS.notices, { notices });
+    } catch (error) {
+      deps.logger.error({ err: error }, "could not read notices");
+    }
+  }
+
   io.on("connection", (socket: SnowlineSocket) => {
     socket.data.layers = [...LAYERS];
     void socket.join(roomForLayers(LAYERS));
+    void sendNotices(socket);
 
     socket.on(EVENTS.subscribe, (payload, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
@@ -95,6 +110,7 @@ export function attachRealtime(httpServer: HttpServer, deps: { readModel: ReadMo
     heartbeat(seq) {
       io.local.emit(EVENTS.heartbeat, { seq });
     },
+    sendNotices,
     close: () =>
       new Promise<void>((resolve) => {
         io.disconnectSockets(true);

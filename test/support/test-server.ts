@@ -19,7 +19,8 @@ export interface TestServer {
   server: SnowlineServer;
   token: string;
   post(body: unknown, init?: { token?: string | null; contentType?: string }): Promise<Response>;
-  client(): Promise<TestClient>;
+  /** Connects a client; `beforeConnect` may attach listeners for what the server sends on connect. */
+  client(beforeConnect?: (socket: TestClient) => void): Promise<TestClient>;
   close(): Promise<void>;
 }
 
@@ -53,9 +54,11 @@ export async function startTestServer(
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
     },
-    async client() {
-      const socket: TestClient = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+    async client(beforeConnect) {
+      const socket: TestClient = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false });
       clients.push(socket);
+      beforeConnect?.(socket);
+      socket.connect();
       await new Promise<void>((resolve, reject) => {
         socket.once("connect", () => resolve());
         socket.once("connect_error", reject);

@@ -1,0 +1,42 @@
+import type { Hono } from "hono";
+import { toFeature, toFeatureCollection } from "../../../lib/api/geojson";
+import { buildOpenApiDocument } from "../../../lib/api/openapi";
+import { assetsQuerySchema, changesQuerySchema } from "../../../lib/api/queries";
+import { NotFoundError } from "../../../lib/domain/errors";
+import { parseInput } from "../../../lib/domain/validation";
+import type { HttpDeps } from "../context";
+
+const ASSET_HISTORY_LIMIT = 50;
+
+/** Public, read-only: assets with their public status, and the public change log. */
+export function publicAssetRoutes(api: Hono, deps: HttpDeps): void {
+  const openApiDocument = buildOpenApiDocument();
+  api.get("/openapi.json", (c) => c.json(openApiDocument));
+
+  api.get("/assets", async (c) => {
+    const query = parseInput(assetsQuerySchema, c.req.query(), "Invalid query");
+    const seq = await deps.store.headSeq();
+    const assets = await deps.store.listAssets(query);
+    return c.json(toFeatureCollection(assets, seq));
+  });
+
+  api.get("/assets/:id", async (c) => {
+    const id = c.req.param("id");
+    const asset = await deps.store.getAsset(id);
+    if (!asset) throw new NotFoundError(`No asset has the id ${id}`);
+    const history = await deps.store.assetHistory(id, ASSET_HISTORY_LIMIT);
+    return c.json({ ...toFeature(asset), history });
+  });
+
+  api.get("/notices", async (c) => {
+    return c.json({ notices: await deps.store.publicNotices(deps.clock.now()) });
+  });
+
+  api.get("/changes", async (c) => {
+    const { since, limit } = parseInput(changesQuerySchema, c.req.query(), "Invalid query");
+    const seq = await deps.store.headSeq();
+    const changes = await deps.store.changesSince(since, limit);
+    const last = changes.at(-1)?.seq ?? since;
+    return c.json({ seq, changes, hasMore: last < seq });
+  });
+}
