@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { changeSchema } from "../domain/change";
 import { LAYERS } from "../domain/layers";
 import { publicNoticeSchema } from "../domain/notices";

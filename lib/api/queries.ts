@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { layerSchema } from "../domain/layers";
 
 export const CHANGES_PAGE_MAX = 1000;

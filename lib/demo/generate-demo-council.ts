@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Asset } from "../domain/assets";
 import type { Polygon } from "../domain/geometry";
 import { parseInput } from "../domain/validation";

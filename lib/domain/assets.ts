@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { geometrySchema, type GeometryType } from "./geometry";
 import { layerSchema, type Layer } from "./layers";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const longitude = z.number().min(-180).max(180);
 const latitude = z.number().min(-90).max(90);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const LAYERS = ["schools", "gritting", "bins"] as const;
 export type Layer = (typeof LAYERS)[number];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoTimeSchema, plainTextSchema } from "./status";
 
 /** Council-wide banners on every public page and in the public API. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { assetIdSchema } from "./assets";
 import type { Layer } from "./layers";
 import { describeStatus, type StatusCategory } from "./status-codes";
