@@ -1,4 +1,5 @@
 import type { Geometry as GeoJsonGeometry } from "geojson";
+import iconv from "iconv-lite";
 
 /** One row or feature as read from a file, before mapping: geometry still in the file's CRS. */
 export interface RawFeature {
@@ -29,6 +30,7 @@ export function decodeText(bytes: Uint8Array, warnings: string[]): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     warnings.push("The file is not valid UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure of accented names.");
-    return new TextDecoder("windows-1252").decode(bytes);
+    // Node's own TextDecoder reads "windows-1252" as Latin-1 (curly quotes come out as C1 controls), so iconv-lite it is.
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
   }
 }
