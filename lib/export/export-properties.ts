@@ -33,8 +33,8 @@ export function exportProperties(asset: AssetWithStatus): Record<string, ExportV
   return properties;
 }
 
-/** A value as one text cell (CSV, KML ExtendedData): lists joined with "; ", null as nothing. */
+/** A value as one text cell (CSV, KML ExtendedData): lists as a JSON array (the import reads them back), null as nothing. */
 export function cellText(value: ExportValue): string {
   if (value === null) return "";
-  return Array.isArray(value) ? value.join("; ") : String(value);
+  return Array.isArray(value) ? JSON.stringify(value) : String(value);
 }

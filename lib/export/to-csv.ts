@@ -27,7 +27,8 @@ export function assetsToCsv(assets: AssetWithStatus[], geometry?: CsvGeometry): 
     const [lon, lat] = asset.geometry.type === "Point" ? asset.geometry.coordinates : [0, 0];
     return { ...properties, lat: String(lat), lon: String(lon) };
   });
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const geometryColumns = mode === "wkt" ? ["wkt"] : ["lat", "lon"];
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((c) => !geometryColumns.includes(c)).concat(geometryColumns);
   return stringify(rows, {
     header: true,
     columns,

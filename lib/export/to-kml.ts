@@ -5,8 +5,9 @@ import { cellText, exportProperties } from "./export-properties";
 
 /**
  * KML 2.2 built by tokml (an XML tree serialised by xast-util-to-xml, so officer text is escaped,
- * never concatenated): the placemark name is the asset's name, the description says its status in
- * plain text, and every other column is ExtendedData.
+ * never concatenated): the placemark's name is the asset's name, its description the asset's
+ * `description` attribute (as the import reads it), and every other column, the status ones
+ * included, is ExtendedData, which Google Earth shows as a table.
  */
 export function assetsToKml(assets: AssetWithStatus[]): string {
   const features = assets.map((asset): Feature<Geometry> => {
@@ -14,8 +15,6 @@ export function assetsToKml(assets: AssetWithStatus[]): string {
     for (const [key, value] of Object.entries(exportProperties(asset))) {
       if (value !== null && value !== "") properties[key] = cellText(value);
     }
-    const { label, message } = asset.status;
-    properties.description = message ? `${label}: ${message}` : label;
     return { type: "Feature", id: asset.id, geometry: asset.geometry as Geometry, properties };
   });
   return toKML({ type: "FeatureCollection", features });

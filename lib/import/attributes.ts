@@ -45,7 +45,7 @@ export function attributeValue(value: unknown, field: string, notes: AttributeNo
   return undefined;
 }
 
-/** Attributes from a feature's properties, minus the fields `skip` says are used elsewhere. */
+/** Attributes from a feature's properties, minus empty values and the fields `skip` says are used elsewhere. */
 export function sanitiseAttributes(properties: Record<string, unknown>, skip: (field: string) => boolean, notes: AttributeNotes): Attributes {
   const attributes: Attributes = {};
   let count = 0;
@@ -59,7 +59,9 @@ export function sanitiseAttributes(properties: Record<string, unknown>, skip: (f
     const safeKey = key.length > ATTRIBUTE_KEY_MAX ? key.slice(0, ATTRIBUTE_KEY_MAX) : key;
     if (safeKey !== key) notes.add(`key:${key}`, `The field name "${cut(key, 80)}" was cut to ${ATTRIBUTE_KEY_MAX} characters.`);
     const value = attributeValue(raw, safeKey, notes);
-    if (value === undefined) continue;
+    // An empty cell and a missing one mean the same; dropping both keeps re-imports of a CSV
+    // (where every row has every column) from differing from the GeoJSON they came from.
+    if (value === undefined || value === null) continue;
     attributes[safeKey] = value;
     count++;
   }

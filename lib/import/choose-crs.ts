@@ -60,7 +60,8 @@ export function chooseCrs(set: RawFeatureSet, override: string | undefined): Cho
     return { crs, description: crs.isGeographic ? `${crs.label}, ${source}` : `${crs.label}, ${source}, reprojected to WGS84` };
   }
   if (lonLat.length === samples.length) {
-    return { crs: WGS84_CRS, description: "WGS84 longitude/latitude (the file does not say; the coordinates fit)" };
+    const why = samples.length ? "the file does not say; the coordinates fit" : "the file does not say";
+    return { crs: WGS84_CRS, description: `WGS84 longitude/latitude (${why})` };
   }
   if (bng.length * 2 > samples.length) {
     throw new ImportFileError(

@@ -42,6 +42,18 @@ describe("mapFeatures: ids", () => {
     expect(mapped.assets.map((a) => a.asset.id)).toEqual(["school-001", expect.stringMatching(/^Not-a-valid-id-[0-9a-f]{8}$/)]);
   });
 
+  it("keeps the exported id of rows that lack the file's id field (an export of routes imported from several files)", () => {
+    const mapped = map(
+      [
+        { properties: { id: "routeid-1", ROUTEID: 1, name: "Route 1" }, geometry: ln([-2.3, 53.4], [-2.2, 53.5]) },
+        { properties: { id: "geo-e3bb282aeda1aa16", ROUTEID: null, name: "Primary Gritting Route" }, geometry: ln([-2.3, 53.4], [-2.2, 53.5]) },
+      ],
+      { layer: "gritting" },
+    );
+    expect(mapped.assets.map((a) => a.asset.id)).toEqual(["routeid-1", "geo-e3bb282aeda1aa16"]);
+    expect(mapped.assets[0]!.asset.attributes).not.toHaveProperty("id");
+  });
+
   it("takes the id and name fields given as options, and refuses ones the file does not have", () => {
     const mapped = map([{ properties: { ref: "A1", title: "x", label: "Ashdown" } }], { layer: "schools", idField: "REF", nameField: "label" });
     expect(mapped.assets[0]!.asset).toMatchObject({ id: "ref-A1", name: "Ashdown" });
@@ -155,7 +167,7 @@ describe("mapFeatures: names, geometry and attributes", () => {
     expect(mapped.rejected).toEqual([{ row: 1, field: "name", message: "Name is longer than 200 characters" }]);
   });
 
-  it("keeps other properties as plain, bounded attributes and leaves out ESRI lengths and Snowline's status columns", () => {
+  it("keeps other properties as plain, bounded attributes and leaves out empty values, ESRI lengths and Snowline's status columns", () => {
     const mapped = map(
       [
         {
@@ -177,9 +189,9 @@ describe("mapFeatures: names, geometry and attributes", () => {
       { layer: "schools" },
     );
     const { attributes } = mapped.assets[0]!.asset;
-    expect(Object.keys(attributes)).toEqual(["URN", "note", "nested", "tags", "opened", "bad", "k".repeat(64)]);
+    expect(Object.keys(attributes)).toEqual(["URN", "note", "nested", "tags", "opened", "k".repeat(64)]);
     expect((attributes.note as string).length).toBe(1000);
-    expect(attributes).toMatchObject({ nested: '{"a":1}', tags: ["a", "2"], opened: "2020-09-01", bad: null });
+    expect(attributes).toMatchObject({ nested: '{"a":1}', tags: ["a", "2"], opened: "2020-09-01" });
     expect(mapped.warnings.join("\n")).toMatch(/Ignored status, status_message: an import never changes statuses/);
     expect(mapped.warnings.join("\n")).toMatch(/note were cut to 1000 characters/);
   });

@@ -66,8 +66,13 @@ export function mapFeatures(set: RawFeatureSet, crs: Crs, options: ImportOptions
   const ignored = EXPORT_STATUS_COLUMNS.filter((c) => fields.has(c));
   if (ignored.length) warnings.push(`Ignored ${ignored.join(", ")}: an import never changes statuses.`);
 
+  const exportedIdField = idSource && !idSource.candidate.verbatim ? findField(fields, ["id"]) : null;
   const skip = (field: string) =>
-    field === nameField || set.geometryFields.includes(field) || isDroppedField(field) || (field === idSource?.field && !!idSource.candidate.verbatim);
+    field === nameField ||
+    field === exportedIdField ||
+    set.geometryFields.includes(field) ||
+    isDroppedField(field) ||
+    (field === idSource?.field && !!idSource.candidate.verbatim);
   const rejected: Rejection[] = [];
   const groups = new Map<string, Part[]>();
   for (const feature of set.features) {
@@ -76,11 +81,14 @@ export function mapFeatures(set: RawFeatureSet, crs: Crs, options: ImportOptions
     let id: string;
     if (idSource) {
       part.idValue = idText(feature.properties[idSource.field]);
-      if (part.idValue === null) {
+      const snowlineId = exportedIdField ? idText(feature.properties[exportedIdField]) : null;
+      if (part.idValue !== null) id = assetIdFor(idSource.candidate.key, part.idValue, !!idSource.candidate.verbatim);
+      // A Snowline export of a layer imported from several files: rows without this file's id field keep their own id.
+      else if (snowlineId !== null) id = assetIdFor("id", snowlineId, true);
+      else {
         rejected.push({ row: feature.row, field: idSource.field, message: `${idSource.field} is empty; it is needed so that re-imports update the same asset` });
         continue;
       }
-      id = assetIdFor(idSource.candidate.key, part.idValue, !!idSource.candidate.verbatim);
     } else {
       id = hashAssetId(part.geometry, part.name);
     }
