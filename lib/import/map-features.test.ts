@@ -81,6 +81,9 @@ describe("mapFeatures: ids", () => {
     expect(first.assets[0]!.asset.id).toMatch(/^geo-[0-9a-f]{16}$/);
     expect(first.idField).toBeNull();
     expect(first.warnings[0]).toMatch(/No id field was found.*hash/);
+    const twice = map([features[0]!, features[0]!], { layer: "gritting" });
+    expect(twice.assets).toHaveLength(1);
+    expect(twice.rejected).toEqual([{ row: 2, field: "geometry", message: "A duplicate of feature 1: the same geometry and name" }]);
   });
 });
 

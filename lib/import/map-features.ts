@@ -94,10 +94,14 @@ export function mapFeatures(set: RawFeatureSet, crs: Crs, options: ImportOptions
     }
     const group = groups.get(id);
     if (!group) groups.set(id, [part]);
-    else if (canMerge(layer, group[0]!, part)) group.push(part);
+    else if (idSource && canMerge(layer, group[0]!, part)) group.push(part);
     else {
-      const what = idSource ? `${idSource.field} ${part.idValue}` : "The same geometry and name";
-      rejected.push({ row: feature.row, field: idSource?.field ?? "geometry", message: `${what} is also in ${set.rowKind} ${group[0]!.row}; ids must be unique` });
+      const first = `${set.rowKind} ${group[0]!.row}`;
+      rejected.push(
+        idSource
+          ? { row: feature.row, field: idSource.field, message: `${idSource.field} ${part.idValue} is also in ${first}; ids must be unique` }
+          : { row: feature.row, field: "geometry", message: `A duplicate of ${first}: the same geometry and name` },
+      );
     }
   }
 
