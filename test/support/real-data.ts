@@ -12,7 +12,8 @@ const RELATIVE = join("shared", "data", "greater-manchester");
  * shared/data/greater-manchester in a folder above the repository (CI puts shared/ beside the clone).
  */
 function findDataDir(): string | null {
-  if (process.env.SNOWLINE_GM_DATA_DIR) return process.env.SNOWLINE_GM_DATA_DIR;
+  const fromEnv = process.env.SNOWLINE_GM_DATA_DIR;
+  if (fromEnv) return existsSync(join(fromEnv, "SOURCE.md")) ? fromEnv : null;
   for (let dir = dirname(REPO_ROOT); ; dir = dirname(dir)) {
     const candidate = join(dir, RELATIVE);
     if (existsSync(join(candidate, "SOURCE.md"))) return candidate;
