@@ -8,6 +8,7 @@ import type { Store } from "../lib/store/store";
 import type { Bus } from "./bus/bus";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
+import { createTokenAdminGuard, type AdminGuard } from "./http/admin-guard";
 import { createApi } from "./http/api";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
@@ -26,6 +27,8 @@ export interface SnowlineServerDeps {
   logger: Logger;
   web?: WebHandler;
   heartbeatMs?: number;
+  /** Who may import and export assets; by default, any valid API token. */
+  adminGuard?: AdminGuard;
 }
 
 export interface SnowlineServer {
@@ -48,7 +51,8 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   const { store, bus, clock, logger, web } = deps;
   const changes = createChangeService({ store, bus, clock, logger });
   const notices = createNoticeService({ store, bus, clock, logger });
-  const api = createApi({ store, bus, clock, logger, changes, notices });
+  const adminGuard = deps.adminGuard ?? createTokenAdminGuard({ store, clock });
+  const api = createApi({ store, bus, clock, logger, changes, notices, adminGuard });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const httpServer = createServer((req, res) => {

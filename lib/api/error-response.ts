@@ -7,16 +7,22 @@ import {
   type FieldError,
   type VersionConflict,
 } from "../domain/errors";
+import { ImportRejectedError, type ImportReport } from "../import/import-report";
 
 export interface ErrorBody {
   status: number;
   message: string;
   fieldErrors?: FieldError[];
   conflicts?: VersionConflict[];
+  /** For an import whose rows were rejected: the whole dry-run report. */
+  report?: ImportReport;
 }
 
 /** The one mapping from domain errors to what HTTP responses and socket acks say. */
 export function describeError(error: unknown): ErrorBody {
+  if (error instanceof ImportRejectedError) {
+    return { status: 422, message: error.message, fieldErrors: error.fieldErrors, report: error.report };
+  }
   if (error instanceof ValidationError) return { status: 400, message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof UnauthorizedError) return { status: 401, message: error.message };
   if (error instanceof ForbiddenError) return { status: 403, message: error.message };

@@ -3,6 +3,9 @@ import { changeSchema } from "../domain/change";
 import { LAYERS } from "../domain/layers";
 import { publicNoticeSchema } from "../domain/notices";
 import { changeBatchInputSchema, publicStatusSchema } from "../domain/status";
+import { EXPORT_FORMATS } from "../export/export-assets";
+import { IMPORT_FORMATS } from "../import/import-options";
+import { importReportSchema } from "../import/import-report";
 import { CHANGES_PAGE_MAX } from "./queries";
 
 const errorSchema = z.object({
@@ -13,6 +16,7 @@ const errorSchema = z.object({
     conflicts: z
       .array(z.object({ assetId: z.string(), expectedVersion: z.int(), currentVersion: z.int(), index: z.int() }))
       .optional(),
+    report: importReportSchema.optional(),
   }),
 });
 
@@ -61,6 +65,7 @@ export function buildOpenApiDocument() {
         ChangesPage: schema(z.object({ seq: z.int(), changes: z.array(changeSchema), hasMore: z.boolean() })),
         Notices: schema(z.object({ notices: z.array(publicNoticeSchema) })),
         ChangesCommitted: schema(z.object({ seq: z.int(), changes: z.array(changeSchema) })),
+        ImportReport: schema(importReportSchema),
       },
     },
     paths: {
@@ -105,6 +110,50 @@ export function buildOpenApiDocument() {
             409: errorResponse("expectedVersion is stale; nothing stored"),
             413: errorResponse("Body larger than 1 MB"),
             415: errorResponse("Body is not JSON"),
+          },
+        },
+      },
+      "/admin/imports": {
+        post: {
+          summary: "Import a layer's assets from GeoJSON, CSV, KML or a shapefile (admins only)",
+          description:
+            "Send the file as multipart/form-data (a shapefile as its .shp, .dbf, .prj and .cpg parts; text fields count as options) " +
+            "or as the raw body with `format` or a matching Content-Type. A dry run (the default) only reports what would be added, " +
+            "updated and rejected; `dryRun=false` writes the added and updated assets in one transaction, keeping their statuses.",
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: "layer", in: "query", required: true, schema: { type: "string", enum: [...LAYERS] } },
+            { name: "dryRun", in: "query", schema: { type: "boolean", default: true } },
+            { name: "strict", in: "query", schema: { type: "boolean", default: false }, description: "Refuse the whole file if any row is rejected" },
+            { name: "format", in: "query", schema: { type: "string", enum: [...IMPORT_FORMATS] } },
+            ...["idField", "nameField", "latField", "lonField", "wktField"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+            { name: "crs", in: "query", schema: { type: "string", example: "EPSG:27700" }, description: "The file's CRS when it does not say" },
+          ],
+          requestBody: { required: true, content: { "multipart/form-data": {}, "application/octet-stream": {} } },
+          responses: {
+            200: { description: "The report (applied: true when written)", content: json("ImportReport") },
+            400: errorResponse("Malformed file or invalid options; nothing stored"),
+            401: errorResponse("Missing or invalid credentials"),
+            403: errorResponse("Not an admin"),
+            413: errorResponse("File larger than 20 MB"),
+            422: errorResponse("No row could be imported, or a row was rejected in strict mode: fieldErrors and `report` name each row; nothing stored"),
+          },
+        },
+      },
+      "/admin/exports": {
+        get: {
+          summary: "Export a layer's assets with their current statuses (admins only)",
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: "layer", in: "query", required: true, schema: { type: "string", enum: [...LAYERS] } },
+            { name: "format", in: "query", required: true, schema: { type: "string", enum: [...EXPORT_FORMATS] } },
+            { name: "csvGeometry", in: "query", schema: { type: "string", enum: ["latlon", "wkt"] } },
+          ],
+          responses: {
+            200: { description: "The file, as an attachment" },
+            400: errorResponse("Invalid options"),
+            401: errorResponse("Missing or invalid credentials"),
+            403: errorResponse("Not an admin"),
           },
         },
       },

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { EnvError, parseEnv } from "../config/env";
+import { exportCommand, importCommand } from "./import-commands";
 import { openStoreFromEnv } from "./open-store";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
 
@@ -8,6 +9,11 @@ const USAGE = `Usage: npx snowline <command>
   token add NAME [--expires-days N]   create an API token (printed once, on the last line)
   token list                          list tokens
   token revoke ID                     revoke a token
+  import LAYER FILE [--dry-run] [--strict] [--format geojson|csv|kml|shapefile]
+         [--id-field X] [--name-field Y] [--crs EPSG:27700] [--lat-field A --lon-field B | --wkt-field W]
+                                      import a layer's assets (a shapefile by its .shp); prints the report
+  export LAYER --format geojson|csv|kml [--out FILE] [--csv-geometry latlon|wkt]
+                                      export a layer's assets with their current statuses
 
 Uses the same database as the server: DATABASE_URL if set, else SQLite in SNOWLINE_DATA_DIR (default ./.data).`;
 
@@ -17,7 +23,21 @@ async function run(argv: string[]): Promise<string[]> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { "expires-days": { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      "expires-days": { type: "string" },
+      help: { type: "boolean", short: "h" },
+      "dry-run": { type: "boolean" },
+      strict: { type: "boolean" },
+      format: { type: "string" },
+      "id-field": { type: "string" },
+      "name-field": { type: "string" },
+      "lat-field": { type: "string" },
+      "lon-field": { type: "string" },
+      "wkt-field": { type: "string" },
+      crs: { type: "string" },
+      out: { type: "string" },
+      "csv-geometry": { type: "string" },
+    },
   });
   const [group, command, ...rest] = positionals;
   if (values.help || !group) return [USAGE];
@@ -37,6 +57,8 @@ async function run(argv: string[]): Promise<string[]> {
     }
     if (group === "token" && command === "list") return await tokenList(store);
     if (group === "token" && command === "revoke" && rest[0]) return await tokenRevoke(store, rest[0], now);
+    if (group === "import") return await importCommand(store, command, rest[0], values, now);
+    if (group === "export") return await exportCommand(store, command, values);
     throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
   } finally {
     await store.close();

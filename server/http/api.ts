@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { HttpDeps } from "./context";
 import { errorResponse, httpError } from "./errors";
+import { adminImportRoutes } from "./routes/admin-import-routes";
 import { changeRoutes } from "./routes/change-routes";
 import { healthRoutes } from "./routes/health-routes";
 import { publicAssetRoutes } from "./routes/public-asset-routes";
@@ -15,6 +16,7 @@ export function createApi(deps: HttpDeps): Hono {
   const api = new Hono();
   publicAssetRoutes(api, deps);
   changeRoutes(api, deps);
+  adminImportRoutes(api, deps);
   app.route("/api/v1", api);
   return app;
 }

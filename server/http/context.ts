@@ -4,6 +4,7 @@ import type { Bus } from "../bus/bus";
 import type { ChangeService } from "../changes/change-service";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
+import type { AdminGuard } from "./admin-guard";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -13,4 +14,5 @@ export interface HttpDeps {
   logger: Logger;
   changes: ChangeService;
   notices: NoticeService;
+  adminGuard: AdminGuard;
 }
