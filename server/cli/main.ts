@@ -1,13 +1,21 @@
 import { parseArgs } from "node:util";
+import { ValidationError } from "../../lib/domain/errors";
 import { EnvError, parseEnv } from "../config/env";
 import { openStoreFromEnv } from "./open-store";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
+import { webhookAdd, webhookDeliveries, webhookList, webhookRemove } from "./webhook-commands";
 
 const USAGE = `Usage: npx snowline <command>
 
   token add NAME [--expires-days N]   create an API token (printed once, on the last line)
   token list                          list tokens
   token revoke ID                     revoke a token
+  webhook add URL --layers L1,L2 [--secret S]
+                                      send every change batch of these layers to URL (signed; secret printed once)
+  webhook list                        list webhooks
+  webhook remove ID                   stop sending to a webhook
+  webhook deliveries [--webhook ID] [--limit N]
+                                      recent deliveries with every attempt
 
 Uses the same database as the server: DATABASE_URL if set, else SQLite in SNOWLINE_DATA_DIR (default ./.data).`;
 
@@ -17,7 +25,14 @@ async function run(argv: string[]): Promise<string[]> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { "expires-days": { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      "expires-days": { type: "string" },
+      layers: { type: "string" },
+      secret: { type: "string" },
+      webhook: { type: "string" },
+      limit: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const [group, command, ...rest] = positionals;
   if (values.help || !group) return [USAGE];
@@ -37,6 +52,16 @@ async function run(argv: string[]): Promise<string[]> {
     }
     if (group === "token" && command === "list") return await tokenList(store);
     if (group === "token" && command === "revoke" && rest[0]) return await tokenRevoke(store, rest[0], now);
+    if (group === "webhook" && command === "add") {
+      return await webhookAdd(store, { url: rest[0], layers: values.layers, secret: values.secret, now });
+    }
+    if (group === "webhook" && command === "list") return await webhookList(store);
+    if (group === "webhook" && command === "remove" && rest[0]) return await webhookRemove(store, rest[0], now);
+    if (group === "webhook" && command === "deliveries") {
+      const limit = values.limit === undefined ? 20 : Number(values.limit);
+      if (!(Number.isInteger(limit) && limit > 0 && limit <= 500)) throw new UsageError("--limit must be a whole number from 1 to 500");
+      return await webhookDeliveries(store, { webhookId: values.webhook, limit });
+    }
     throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
   } finally {
     await store.close();
@@ -47,6 +72,7 @@ run(process.argv.slice(2)).then(
   (lines) => console.log(lines.join("\n")),
   (error: unknown) => {
     console.error(error instanceof EnvError || error instanceof UsageError || error instanceof Error ? error.message : error);
+    if (error instanceof ValidationError) for (const field of error.fieldErrors) console.error(`  - ${field.path}: ${field.message}`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
