@@ -1,5 +1,5 @@
 import { LAYERS, type Layer } from "../domain/layers";
-import type { PublicStatus } from "../domain/status";
+import type { StatusCategory } from "../domain/status-codes";
 // Types only: the widget's browser script must not pull in the query schema.
 import type { EmbedParams } from "./embed-params";
 
@@ -10,7 +10,7 @@ export interface EmbedAssetInput {
   layer: Layer;
   name: string;
   attributes: Record<string, unknown>;
-  status: PublicStatus;
+  status: { category: StatusCategory };
 }
 
 /** The area an asset is in: its ward, or an "area" attribute for councils that use other names. */
@@ -37,7 +37,7 @@ export function assetsInScope<A extends EmbedAssetInput>(assets: A[], params: Pi
 const CATEGORY_ORDER = { closed: 0, disrupted: 1, ok: 2 } as const;
 
 /** What the list shows now: disrupted first (closed, then disrupted), then by name, up to `limit`. */
-export function assetsToList<A extends Pick<EmbedAssetInput, "name" | "status">>(
+export function assetsToList<A extends { name: string; status: { category: StatusCategory } }>(
   assets: A[],
   params: Pick<EmbedParams, "only" | "limit">,
 ): { shown: A[]; total: number } {
