@@ -45,11 +45,12 @@ export function embedQuery(params: Partial<EmbedParams>): string {
   if (params.only) query.set("only", params.only);
   if (params.theme && params.theme !== "light") query.set("theme", params.theme);
   if (params.limit && params.limit !== 20) query.set("limit", String(params.limit));
-  const text = query.toString();
+  // Commas need no escaping in a query and keep the code readable for people pasting it.
+  const text = query.toString().replace(/%2C/gi, ",");
   return text ? `?${text}` : "";
 }
 
 /** The data- attributes of the embed.js script tag for these settings. */
 export function embedDataAttributes(params: Partial<EmbedParams>): [string, string][] {
-  return [...new URLSearchParams(embedQuery(params)).entries()].map(([name, value]) => [`data-${name}`, value]);
+  return [...new URLSearchParams(embedQuery(params).slice(1)).entries()].map(([name, value]) => [`data-${name}`, value]);
 }
