@@ -111,6 +111,44 @@ export function buildOpenApiDocument() {
           responses: { 200: { description: "A FeatureCollection with the current seq", content: json("AssetCollection") }, 400: errorResponse("Unknown layer") },
         },
       },
+      "/assets/{id}": {
+        get: {
+          summary: "One asset and its recent public change history",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 200: { description: "The asset", content: json("AssetWithHistory") }, 404: errorResponse("No such asset") },
+        },
+      },
+      "/notices": {
+        get: {
+          summary: "Council-wide notices showing now or scheduled to show later",
+          responses: { 200: { description: "The notices", content: json("Notices") } },
+        },
+      },
+      "/changes": {
+        get: {
+          summary: "Public changes after a seq, oldest first",
+          parameters: [
+            { name: "since", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: CHANGES_PAGE_MAX, default: 100 } },
+          ],
+          responses: { 200: { description: "A page of changes", content: json("ChangesPage") }, 400: errorResponse("Invalid query") },
+        },
+        post: {
+          summary: "Record status changes as one atomic batch",
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: json("ChangeBatchInput") },
+          responses: {
+            201: { description: "Stored and published", content: json("ChangesCommitted") },
+            400: errorResponse("Invalid input (field errors say which); nothing stored"),
+            401: errorResponse("Missing or invalid API token"),
+            404: errorResponse("An asset does not exist; nothing stored"),
+            409: errorResponse("expectedVersion is stale; nothing stored"),
+            413: errorResponse("Body larger than 1 MB"),
+            415: errorResponse("Body is not JSON"),
+          },
+        },
+      },
+      // Issue 5: open-data downloads and webhook administration.
       "/assets.geojson": {
         get: {
           summary: "Bulk download: every asset with its status as GeoJSON, with licence and attribution",
@@ -172,43 +210,6 @@ export function buildOpenApiDocument() {
             { name: "deliveryId", in: "path", required: true, schema: { type: "string" } },
           ],
           responses: { 202: { description: "Queued" }, 404: errorResponse("No failed delivery with that id") },
-        },
-      },
-      "/assets/{id}": {
-        get: {
-          summary: "One asset and its recent public change history",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-          responses: { 200: { description: "The asset", content: json("AssetWithHistory") }, 404: errorResponse("No such asset") },
-        },
-      },
-      "/notices": {
-        get: {
-          summary: "Council-wide notices showing now or scheduled to show later",
-          responses: { 200: { description: "The notices", content: json("Notices") } },
-        },
-      },
-      "/changes": {
-        get: {
-          summary: "Public changes after a seq, oldest first",
-          parameters: [
-            { name: "since", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: CHANGES_PAGE_MAX, default: 100 } },
-          ],
-          responses: { 200: { description: "A page of changes", content: json("ChangesPage") }, 400: errorResponse("Invalid query") },
-        },
-        post: {
-          summary: "Record status changes as one atomic batch",
-          security: [{ bearer: [] }],
-          requestBody: { required: true, content: json("ChangeBatchInput") },
-          responses: {
-            201: { description: "Stored and published", content: json("ChangesCommitted") },
-            400: errorResponse("Invalid input (field errors say which); nothing stored"),
-            401: errorResponse("Missing or invalid API token"),
-            404: errorResponse("An asset does not exist; nothing stored"),
-            409: errorResponse("expectedVersion is stale; nothing stored"),
-            413: errorResponse("Body larger than 1 MB"),
-            415: errorResponse("Body is not JSON"),
-          },
         },
       },
     },
