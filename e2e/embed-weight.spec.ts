@@ -1,4 +1,5 @@
 import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
 const BUDGET_GZIP_BYTES = 60 * 1024;
@@ -29,6 +30,7 @@ for (const view of ["summary", "list"] as const) {
     const total = scripts.reduce((sum, s) => sum + s.gzip, 0);
     console.log(`${view} widget JavaScript: ${scripts.map((s) => `${new URL(s.url).pathname} ${(s.gzip / 1024).toFixed(1)} KB`).join(", ")} (gzip)`);
     expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 }
 
@@ -37,4 +39,11 @@ test("the map widget loads Leaflet and keeps the list beside the map", async ({ 
   await expect(page.locator(".leaflet-container")).toBeVisible();
   await expect(page.locator(".snw__item")).toHaveCount(5);
   await expect(page.getByTestId("embed-connection")).toHaveText("Live");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test("the dark theme keeps its contrast", async ({ page }) => {
+  await page.goto("/embed?view=summary&theme=dark");
+  await expect(page.getByTestId("embed-connection")).toHaveText("Live");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
