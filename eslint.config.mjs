@@ -9,7 +9,7 @@ const forbid = (folders, message) =>
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", "public/embed-assets/**", "public/embed.js", "out/**", "build/**", "next-env.d.ts", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],

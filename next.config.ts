@@ -6,6 +6,20 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Native and server-only packages stay outside the bundle; app code reaches data through lib/read-model.
   serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "pino"],
+  // Framing rules are set for every response by the custom server (server/http/frame-headers.ts).
+  async headers() {
+    return [
+      // The widget's bundles have content hashes in their names (scripts/build-embed.mjs).
+      { source: "/embed-assets/:file*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+      {
+        source: "/embed.js",
+        headers: [
+          { key: "Cache-Control", value: "public, max-age=300, stale-while-revalidate=3600" },
+          { key: "Access-Control-Allow-Origin", value: "*" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,13 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
+import { shareMetadata } from "@/app/_lib/share-metadata";
 import { LiveStatusBoard } from "@/components/board/live-status-board";
 import { getAppContext } from "@/lib/app-context";
+
+// oEmbed discovery and absolute share-card URLs (issue 5).
+export async function generateMetadata(): Promise<Metadata> {
+  return shareMetadata("/", "Live winter service status");
+}
 
 export default async function HomePage() {
   await connection();

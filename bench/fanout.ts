@@ -47,7 +47,7 @@ for (let i = 0; i < CLIENTS; i++) {
   });
   sockets.push(socket);
 }
-await Promise.all(sockets.map((s) => (s.connected ? null : new Promise((resolve) => s.once("connect", resolve)))));
+await Promise.all(sockets.map((s) => (s.connected ? null : new Promise<void>((resolve) => s.once("connect", () => resolve())))));
 const connectMs = performance.now() - connectStarted;
 await new Promise((resolve) => setTimeout(resolve, 1000));
 const rssConnected = rssMb();

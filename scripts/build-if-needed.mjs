@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { buildEmbed, EMBED_LOADER, EMBED_OUT_DIR } from "./build-embed.mjs";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "scripts/build-embed.mjs", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
 const BUILD_MARKER = join(".next", "BUILD_ID");
 
 function newestMtime(path) {
@@ -13,13 +14,16 @@ function newestMtime(path) {
 }
 
 /** Runs `next build` unless a production build newer than every source file exists. */
-export function buildIfNeeded() {
+export async function buildIfNeeded() {
   const built = existsSync(BUILD_MARKER) ? statSync(BUILD_MARKER).mtimeMs : 0;
   const changed = Math.max(...SOURCES.map(newestMtime));
-  if (built > changed) {
+  const hasEmbed = existsSync(join(EMBED_OUT_DIR, "manifest.json")) && existsSync(EMBED_LOADER);
+  if (built > changed && hasEmbed) {
     console.log("Using the existing production build (.next).");
     return;
   }
+  console.log("Building the embed widget (scripts/build-embed.mjs)…");
+  await buildEmbed();
   console.log("Building Snowline (next build)…");
   const result = spawnSync("npx", ["next", "build"], {
     stdio: "inherit",
@@ -28,4 +32,4 @@ export function buildIfNeeded() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded();
+if (import.meta.url === `file://${process.argv[1]}`) await buildIfNeeded();

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
-buildIfNeeded();
+await buildIfNeeded();
 const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
   stdio: "inherit",
   env: { ...process.env, SNOWLINE_DEMO: "1" },

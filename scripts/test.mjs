@@ -33,5 +33,5 @@ if (!existsSync(chromium)) {
   process.exit(0);
 }
 console.log("\n=== Production build");
-buildIfNeeded();
+await buildIfNeeded();
 step("End-to-end tests", "npx", ["playwright", "test"]);

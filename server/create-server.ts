@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { getRequestListener } from "@hono/node-server";
 import type { Clock } from "../lib/domain/clock";
+import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
+import { createWebhookRepository } from "../lib/store/webhook-repository";
 import { OrderedFanout } from "../lib/realtime/ordered-fanout";
 import type { Store } from "../lib/store/store";
 import type { Bus } from "./bus/bus";
@@ -13,6 +15,8 @@ import { createApi } from "./http/api";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
+import { applyFrameHeaders } from "./http/frame-headers";
+import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker";
 
 /** The web front end (Next.js in production); tests may run the server without one. */
 export interface WebHandler {
@@ -29,6 +33,10 @@ export interface SnowlineServerDeps {
   heartbeatMs?: number;
   /** Who may import and export assets; by default, any valid API token. */
   adminGuard?: AdminGuard;
+  /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
+  config?: PublicConfig;
+  /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
+  webhooks?: { autoRun?: boolean; fetch?: typeof fetch };
 }
 
 export interface SnowlineServer {
@@ -37,6 +45,7 @@ export interface SnowlineServer {
   notices: NoticeService;
   realtime: Realtime;
   dueTransitions: DueTransitionJob;
+  webhookWorker: WebhookWorker;
   /** The seq this node has delivered to its clients. */
   deliveredSeq(): number;
   listen(port: number, host?: string): Promise<string>;
@@ -44,19 +53,33 @@ export interface SnowlineServer {
 }
 
 export const HEARTBEAT_MS = 15_000;
-const API_PATH = /^\/(api\/|healthz$|readyz$)/;
+// Data (API, open-data feeds, oEmbed) goes to Hono; pages, the embed widget and static files to Next.
+const API_PATH = /^\/(api\/|healthz$|readyz$|feeds\/|oembed$)/;
 
 /** Wires one Snowline node: HTTP API, Next.js pages and Socket.IO on one port, fed by the bus. */
 export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<SnowlineServer> {
   const { store, bus, clock, logger, web } = deps;
-  const changes = createChangeService({ store, bus, clock, logger });
+  const config = deps.config ?? DEFAULT_PUBLIC_CONFIG;
+  const webhooks = createWebhookRepository(store.db);
+  const webhookWorker = startWebhookWorker({ repository: webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
+  const changes = createChangeService({
+    store,
+    bus,
+    clock,
+    logger,
+    // publish() runs once per committed batch on the committing node: the one place to fill the outbox.
+    onCommitted: async (batch) => {
+      if (await webhooks.enqueue(batch, clock.now())) webhookWorker.wake();
+    },
+  });
   const notices = createNoticeService({ store, bus, clock, logger });
   const adminGuard = deps.adminGuard ?? createTokenAdminGuard({ store, clock });
-  const api = createApi({ store, bus, clock, logger, changes, notices, adminGuard });
+  const api = createApi({ store, bus, clock, logger, changes, notices, config, webhooks, adminGuard });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const httpServer = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
+    applyFrameHeaders(path, res);
     if (API_PATH.test(path) || !web) {
       void apiListener(req, res);
       return;
@@ -103,6 +126,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     notices,
     realtime,
     dueTransitions,
+    webhookWorker,
     deliveredSeq: () => fanout.seq,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -117,6 +141,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
       clearInterval(heartbeat);
       unsubscribe();
       dueTransitions.stop();
+      webhookWorker.stop();
       fanout.close();
       await realtime.close();
       httpServer.closeAllConnections();

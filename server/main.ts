@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setAppContext } from "../lib/app-context";
 import { systemClock } from "../lib/domain/clock";
-import { DEFAULT_PUBLIC_CONFIG } from "../lib/public-config";
+import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { openPostgresStore } from "../lib/store/postgres-store";
 import { openSqliteStore } from "../lib/store/sqlite-store";
 import type { Bus } from "./bus/bus";
@@ -46,19 +46,23 @@ async function main(): Promise<void> {
     isDemo = true;
   }
 
-  setAppContext({
-    readModel: store,
-    config: {
-      ...DEFAULT_PUBLIC_CONFIG,
-      councilName: councilName ?? DEFAULT_PUBLIC_CONFIG.councilName,
-      isDemo,
-      tileUrl: env.SNOWLINE_TILE_URL,
-      tileAttribution: env.SNOWLINE_TILE_ATTRIBUTION,
-      publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+  const config: PublicConfig = {
+    ...DEFAULT_PUBLIC_CONFIG,
+    councilName: councilName ?? DEFAULT_PUBLIC_CONFIG.councilName,
+    isDemo,
+    tileUrl: env.SNOWLINE_TILE_URL,
+    tileAttribution: env.SNOWLINE_TILE_ATTRIBUTION,
+    publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+    dataLicence: {
+      name: env.SNOWLINE_DATA_LICENCE_NAME,
+      url: env.SNOWLINE_DATA_LICENCE_URL,
+      // The demo council is made up, so its default attribution names no real council.
+      attribution: env.SNOWLINE_DATA_ATTRIBUTION ?? `Contains public sector information licensed under the ${env.SNOWLINE_DATA_LICENCE_NAME}.`,
     },
-  });
+  };
+  setAppContext({ readModel: store, config });
   const web = await createNextHandler({ dev, dir: PROJECT_ROOT });
-  const server = await createSnowlineServer({ store, bus, clock, logger, web });
+  const server = await createSnowlineServer({ store, bus, clock, logger, web, config });
   const url = await server.listen(env.PORT, env.HOST);
 
   logger.info({ url }, "Snowline is listening");

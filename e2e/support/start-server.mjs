@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import { buildIfNeeded } from "../../scripts/build-if-needed.mjs";
 
 rmSync(process.env.SNOWLINE_DATA_DIR, { recursive: true, force: true });
-buildIfNeeded();
+await buildIfNeeded();
 const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

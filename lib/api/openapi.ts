@@ -7,6 +7,7 @@ import { EXPORT_FORMATS } from "../export/export-assets";
 import { IMPORT_FORMATS } from "../import/import-options";
 import { importReportSchema } from "../import/import-report";
 import { CHANGES_PAGE_MAX } from "./queries";
+import { webhookInputSchema } from "../webhooks/webhook-schema";
 
 const errorSchema = z.object({
   error: z.object({
@@ -33,6 +34,30 @@ const featureSchema = z.object({
   }),
 });
 
+const webhookSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  layers: z.array(z.enum(LAYERS)),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  disabledAt: z.string().nullable(),
+});
+const deliverySchema = z.object({
+  id: z.string().describe("Also sent as the Snowline-Delivery header; the same on every retry"),
+  webhookId: z.string(),
+  fromSeq: z.int(),
+  toSeq: z.int(),
+  state: z.enum(["pending", "delivered", "failed"]),
+  attempts: z.int(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  attemptLog: z.array(z.object({ attempt: z.int(), at: z.string(), statusCode: z.int().nullable(), error: z.string().nullable(), durationMs: z.int() })),
+});
+const layerParameter = { name: "layer", in: "query", required: false, schema: { type: "string", enum: [...LAYERS] } };
+const cached = "Public and cacheable: ETag and Last-Modified from the change log's seq (304 on a match), CORS *.";
+
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errorResponse = (description: string) => ({ description, content: json("Error") });
@@ -47,7 +72,9 @@ export function buildOpenApiDocument() {
       description:
         "Live status of a council's schools, gritting routes and bin collections. GET endpoints are public; " +
         "POST /changes needs an API token (`npx snowline token add NAME`). Live updates are on Socket.IO " +
-        "(`status:changes`, `status:heartbeat`, `status:resume`, `status:subscribe`).",
+        "(`status:changes`, `status:heartbeat`, `status:resume`, `status:subscribe`). Public GETs carry ETag and " +
+        "Last-Modified (304 on a match), a short Cache-Control and CORS *. Feeds outside /api/v1: /feeds/changes.atom, " +
+        "/feeds/changes/{layer}.atom, /feeds/alerts.cap (CAP 1.2), /feeds/alerts.atom, /feeds/alerts/{seq}.cap, /oembed; see /developers.",
     },
     servers: [{ url: "/api/v1" }],
     components: {
@@ -64,8 +91,21 @@ export function buildOpenApiDocument() {
         AssetWithHistory: schema(featureSchema.extend({ history: z.array(changeSchema) })),
         ChangesPage: schema(z.object({ seq: z.int(), changes: z.array(changeSchema), hasMore: z.boolean() })),
         Notices: schema(z.object({ notices: z.array(publicNoticeSchema) })),
-        ChangesCommitted: schema(z.object({ seq: z.int(), changes: z.array(changeSchema) })),
         ImportReport: schema(importReportSchema),
+        ChangesCommitted: schema(
+          z.object({
+            seq: z.int(),
+            changes: z.array(changeSchema),
+            socialPosts: z
+              .array(z.object({ assetId: z.string(), seq: z.int(), text: z.string().max(280) }))
+              .describe("Ready-to-copy social posts (plain text, at most 280 characters) for batches of up to 20 changes"),
+          }),
+        ),
+        WebhookInput: schema(webhookInputSchema, "input"),
+        Webhook: schema(webhookSchema),
+        WebhookCreated: schema(z.object({ webhook: webhookSchema, secret: z.string() })),
+        Webhooks: schema(z.object({ webhooks: z.array(webhookSchema) })),
+        WebhookDeliveries: schema(z.object({ deliveries: z.array(deliverySchema) })),
       },
     },
     paths: {
@@ -155,6 +195,70 @@ export function buildOpenApiDocument() {
             401: errorResponse("Missing or invalid credentials"),
             403: errorResponse("Not an admin"),
           },
+        },
+      },
+      // Issue 5: open-data downloads and webhook administration.
+      "/assets.geojson": {
+        get: {
+          summary: "Bulk download: every asset with its status as GeoJSON, with licence and attribution",
+          description: cached,
+          parameters: [layerParameter],
+          responses: { 200: { description: "A FeatureCollection with seq, licence, attribution", content: { "application/geo+json": {} } } },
+        },
+      },
+      "/assets.csv": {
+        get: {
+          summary: "Bulk download: one CSV row per asset with status columns (formula-like cells start with an apostrophe)",
+          description: cached,
+          parameters: [layerParameter],
+          responses: { 200: { description: "UTF-8 CSV with a header row", content: { "text/csv": {} } } },
+        },
+      },
+      "/webhooks": {
+        get: {
+          summary: "List webhooks (admin; API token for now)",
+          security: [{ bearer: [] }],
+          responses: { 200: { description: "Webhooks, without their secrets", content: json("Webhooks") }, 401: errorResponse("No valid token") },
+        },
+        post: {
+          summary: "Register a webhook: each change batch of its layers is POSTed to the URL, signed with the secret",
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: json("WebhookInput") },
+          responses: {
+            201: { description: "Registered; the secret is shown only now", content: json("WebhookCreated") },
+            400: errorResponse("Invalid fields"),
+            401: errorResponse("No valid token"),
+          },
+        },
+      },
+      "/webhooks/{id}": {
+        delete: {
+          summary: "Stop sending to a webhook",
+          security: [{ bearer: [] }],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 200: { description: "Removed", content: json("Webhook") }, 404: errorResponse("No active webhook") },
+        },
+      },
+      "/webhooks/{id}/deliveries": {
+        get: {
+          summary: "Recent deliveries of a webhook with every attempt",
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } },
+          ],
+          responses: { 200: { description: "Deliveries, newest first", content: json("WebhookDeliveries") }, 404: errorResponse("No such webhook") },
+        },
+      },
+      "/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        post: {
+          summary: "Send a failed delivery again",
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "deliveryId", in: "path", required: true, schema: { type: "string" } },
+          ],
+          responses: { 202: { description: "Queued" }, 404: errorResponse("No failed delivery with that id") },
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { WebhookTables } from "./webhook-tables";
 
 /** Times are epoch milliseconds in both dialects; JSON is stored as text. */
 export interface AssetsTable {
@@ -71,7 +72,7 @@ export interface NoticesTable {
   ended_by_name: string | null;
 }
 
-export interface Database {
+export interface Database extends WebhookTables {
   assets: AssetsTable;
   asset_status: AssetStatusTable;
   changes: ChangesTable;

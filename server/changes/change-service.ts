@@ -11,12 +11,24 @@ export interface ChangeService {
   publish(batch: ChangeBatch): Promise<void>;
 }
 
-export function createChangeService(deps: { store: Store; bus: Bus; clock: Clock; logger: Logger }): ChangeService {
+export function createChangeService(deps: {
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  logger: Logger;
+  /** Runs once per committed batch, on this node only (e.g. queue webhook deliveries in the outbox). */
+  onCommitted?: (batch: ChangeBatch) => Promise<void>;
+}): ChangeService {
   const publish = async (batch: ChangeBatch) => {
     try {
       await deps.bus.publish({ type: "changes", batch });
     } catch (error) {
       deps.logger.error({ err: error, fromSeq: batch.fromSeq, toSeq: batch.toSeq }, "publish failed; nodes will catch up from the store");
+    }
+    try {
+      await deps.onCommitted?.(batch);
+    } catch (error) {
+      deps.logger.error({ err: error, fromSeq: batch.fromSeq, toSeq: batch.toSeq }, "after-commit work failed");
     }
   };
   return {

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
+import { ValidationError } from "../../lib/domain/errors";
 import { EnvError, parseEnv } from "../config/env";
 import { exportCommand, importCommand } from "./import-commands";
 import { openStoreFromEnv } from "./open-store";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
+import { webhookAdd, webhookDeliveries, webhookList, webhookRemove } from "./webhook-commands";
 
 const USAGE = `Usage: npx snowline <command>
 
@@ -14,6 +16,12 @@ const USAGE = `Usage: npx snowline <command>
                                       import a layer's assets (a shapefile by its .shp); prints the report
   export LAYER --format geojson|csv|kml [--out FILE] [--csv-geometry latlon|wkt]
                                       export a layer's assets with their current statuses
+  webhook add URL --layers L1,L2 [--secret S]
+                                      send every change batch of these layers to URL (signed; secret printed once)
+  webhook list                        list webhooks
+  webhook remove ID                   stop sending to a webhook
+  webhook deliveries [--webhook ID] [--limit N]
+                                      recent deliveries with every attempt
 
 Uses the same database as the server: DATABASE_URL if set, else SQLite in SNOWLINE_DATA_DIR (default ./.data).`;
 
@@ -37,6 +45,10 @@ async function run(argv: string[]): Promise<string[]> {
       crs: { type: "string" },
       out: { type: "string" },
       "csv-geometry": { type: "string" },
+      layers: { type: "string" },
+      secret: { type: "string" },
+      webhook: { type: "string" },
+      limit: { type: "string" },
     },
   });
   const [group, command, ...rest] = positionals;
@@ -59,6 +71,16 @@ async function run(argv: string[]): Promise<string[]> {
     if (group === "token" && command === "revoke" && rest[0]) return await tokenRevoke(store, rest[0], now);
     if (group === "import") return await importCommand(store, command, rest[0], values, now);
     if (group === "export") return await exportCommand(store, command, values);
+    if (group === "webhook" && command === "add") {
+      return await webhookAdd(store, { url: rest[0], layers: values.layers, secret: values.secret, now });
+    }
+    if (group === "webhook" && command === "list") return await webhookList(store);
+    if (group === "webhook" && command === "remove" && rest[0]) return await webhookRemove(store, rest[0], now);
+    if (group === "webhook" && command === "deliveries") {
+      const limit = values.limit === undefined ? 20 : Number(values.limit);
+      if (!(Number.isInteger(limit) && limit > 0 && limit <= 500)) throw new UsageError("--limit must be a whole number from 1 to 500");
+      return await webhookDeliveries(store, { webhookId: values.webhook, limit });
+    }
     throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
   } finally {
     await store.close();
@@ -69,6 +91,7 @@ run(process.argv.slice(2)).then(
   (lines) => console.log(lines.join("\n")),
   (error: unknown) => {
     console.error(error instanceof EnvError || error instanceof UsageError || error instanceof Error ? error.message : error);
+    if (error instanceof ValidationError) for (const field of error.fieldErrors) console.error(`  - ${field.path}: ${field.message}`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

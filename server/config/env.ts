@@ -34,6 +34,11 @@ export const envSchema = z.object({
     .string()
     .trim()
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  SNOWLINE_DATA_LICENCE_NAME: z.string().trim().min(1).max(200).default("Open Government Licence v3.0"),
+  SNOWLINE_DATA_LICENCE_URL: z
+    .url({ message: "must be a URL such as https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" })
+    .default("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"),
+  SNOWLINE_DATA_ATTRIBUTION: z.string().trim().min(1).max(500).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

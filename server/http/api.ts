@@ -5,6 +5,11 @@ import { adminImportRoutes } from "./routes/admin-import-routes";
 import { changeRoutes } from "./routes/change-routes";
 import { healthRoutes } from "./routes/health-routes";
 import { publicAssetRoutes } from "./routes/public-asset-routes";
+import { feedRoutes } from "./routes/feed-routes";
+import { oembedRoutes } from "./routes/oembed-routes";
+import { openDataRoutes } from "./routes/open-data-routes";
+import { webhookRoutes } from "./routes/webhook-routes";
+import { publicCors } from "./public-get";
 
 /** The JSON API under /api/v1 plus health checks. Each route module stays thin: parse, call lib/, reply. */
 export function createApi(deps: HttpDeps): Hono {
@@ -12,11 +17,18 @@ export function createApi(deps: HttpDeps): Hono {
   app.onError((error, c) => errorResponse(c, error, deps.logger));
   app.notFound((c) => httpError(c, 404, `No API route ${c.req.method} ${c.req.path}`));
   healthRoutes(app, deps);
+  app.use("/api/*", publicCors());
+  app.use("/feeds/*", publicCors());
+  app.use("/oembed", publicCors());
 
   const api = new Hono();
+  openDataRoutes(api, deps);
   publicAssetRoutes(api, deps);
   changeRoutes(api, deps);
   adminImportRoutes(api, deps);
+  webhookRoutes(api, deps);
   app.route("/api/v1", api);
+  feedRoutes(app, deps);
+  oembedRoutes(app, deps);
   return app;
 }

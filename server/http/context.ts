@@ -1,4 +1,6 @@
 import type { Clock } from "../../lib/domain/clock";
+import type { PublicConfig } from "../../lib/public-config";
+import type { WebhookRepository } from "../../lib/store/webhook-repository";
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../bus/bus";
 import type { ChangeService } from "../changes/change-service";
@@ -15,4 +17,7 @@ export interface HttpDeps {
   changes: ChangeService;
   notices: NoticeService;
   adminGuard: AdminGuard;
+  /** Site name, public URL and data licence, for feeds and absolute links. */
+  config: PublicConfig;
+  webhooks: WebhookRepository;
 }

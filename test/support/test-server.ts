@@ -26,14 +26,31 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { storeFactory?: StoreFactory; bus?: Bus; clock?: Clock; heartbeatMs?: number; seed?: boolean; adminGuard?: AdminGuard } = {},
+  options: {
+    storeFactory?: StoreFactory;
+    bus?: Bus;
+    clock?: Clock;
+    heartbeatMs?: number;
+    seed?: boolean;
+    webhooks?: { autoRun?: boolean };
+    adminGuard?: AdminGuard;
+  } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
   if (options.seed !== false) await store.upsertAssets(sampleAssets(), T0);
   const bus = options.bus ?? createInProcessBus();
   const clock = options.clock ?? new ManualClock(T0);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const server = await createSnowlineServer({ store, bus, clock, logger, heartbeatMs: options.heartbeatMs, adminGuard: options.adminGuard });
+  const server = await createSnowlineServer({
+    store,
+    bus,
+    clock,
+    logger,
+    heartbeatMs: options.heartbeatMs,
+    // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
+    webhooks: { autoRun: options.webhooks?.autoRun ?? false },
+    adminGuard: options.adminGuard,
+  });
   const url = await server.listen(0, "127.0.0.1");
   const { token } = await store.tokens.create("test", clock.now());
   const clients: TestClient[] = [];

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import { coreMigration } from "./0001-core";
 import { noticesMigration } from "./0002-notices";
+import { webhooksMigration } from "./0010-webhooks";
 
 /**
  * Every migration, in order. Names sort in the order they run; add new ones at the end and
@@ -10,4 +11,5 @@ import { noticesMigration } from "./0002-notices";
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_core": coreMigration,
   "0002_notices": noticesMigration,
+  "0010_webhooks": webhooksMigration,
 };

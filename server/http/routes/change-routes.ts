@@ -7,6 +7,7 @@ import { requireTokenActor } from "../auth";
 import type { HttpDeps } from "../context";
 import { httpError } from "../errors";
 import { readJson } from "../read-json";
+import { socialDraftsFor } from "../social-drafts";
 
 export const API_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -23,7 +24,8 @@ export function changeRoutes(api: Hono, deps: HttpDeps): void {
       const body = parseInput(changeBatchInputSchema, await readJson(c), "The changes are invalid; nothing was stored");
       const ip = getConnInfo(c).remote.address ?? null;
       const batch = await deps.changes.post(body.changes, actor, ip);
-      return c.json({ seq: batch.toSeq, changes: batch.changes }, 201);
+      const socialPosts = await socialDraftsFor(batch, deps, c);
+      return c.json({ seq: batch.toSeq, changes: batch.changes, socialPosts }, 201);
     },
   );
 }

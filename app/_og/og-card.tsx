@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+
+export const OG_SIZE = { width: 1200, height: 630 };
+
+const COLOURS = { ok: "#00703c", disrupted: "#a34f00", closed: "#c4271b" } as const;
+
+/** The share card: council on top, one big line, a coloured status line, then details; for next/og (Satori). */
+export function OgCard(props: {
+  council: string;
+  title: string;
+  status?: { text: string; category: keyof typeof COLOURS };
+  lines: string[];
+  footer: string;
+}): ReactNode {
+  return (
+    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", background: "#ffffff", color: "#0b0c0c", fontFamily: "sans-serif" }}>
+      <div style={{ display: "flex", background: "#0b0c0c", color: "#ffffff", padding: "28px 56px", fontSize: 34, fontWeight: 700 }}>{props.council}</div>
+      <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, padding: "40px 56px", gap: 18 }}>
+        <div style={{ display: "flex", fontSize: 64, fontWeight: 700, lineHeight: 1.1 }}>{props.title}</div>
+        {props.status ? (
+          <div style={{ display: "flex", fontSize: 56, fontWeight: 700, color: COLOURS[props.status.category] }}>{props.status.text}</div>
+        ) : null}
+        {props.lines.map((line, i) => (
+          <div key={i} style={{ display: "flex", fontSize: 34, color: "#0b0c0c" }}>
+            {line}
+          </div>
+        ))}
+      </div>
+      <div style={{ display: "flex", borderTop: "6px solid #1d70b8", padding: "20px 56px", fontSize: 28, color: "#505a5f" }}>{props.footer}</div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** The postMessage type the widget sends and embed.js listens for. */
+export const HEIGHT_MESSAGE = "snowline-embed:height";

@@ -1,0 +1,67 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { httpDate, isNotModified, PUBLIC_CACHE_CONTROL, toEtag, type Validators } from "../../lib/api/http-cache";
+import { licenceLinkHeader } from "../../lib/feeds/data-licence";
+import { createOpenDataQueries } from "../../lib/store/open-data-queries";
+import type { HttpDeps } from "./context";
+
+/** Any site may read public data from a browser, with conditional requests. */
+export const publicCors = (): MiddlewareHandler =>
+  cors({
+    origin: "*",
+    allowMethods: ["GET", "HEAD", "OPTIONS"],
+    allowHeaders: ["If-None-Match", "If-Modified-Since"],
+    exposeHeaders: ["ETag", "Last-Modified", "Link"],
+    maxAge: 86_400,
+  });
+
+export type ValidatorsOf = (c: Context) => Promise<Validators>;
+
+/** ETag and Last-Modified from the change log's seq (and the last asset import). */
+export function datasetValidators(deps: HttpDeps): ValidatorsOf {
+  const queries = createOpenDataQueries(deps.store.db);
+  return async () => {
+    const version = await queries.datasetVersion();
+    return { etag: toEtag(version.tag), lastModified: version.lastModified };
+  };
+}
+
+/**
+ * Wraps a public GET: answers 304 before doing any work when the client's copy is current, and
+ * otherwise stamps the response with its validators, a short shared cache and the data licence.
+ */
+export function conditionalGet(deps: HttpDeps, validatorsOf: ValidatorsOf = datasetValidators(deps)): MiddlewareHandler {
+  return async (c, next) => {
+    const validators = await validatorsOf(c);
+    const headers: Record<string, string> = {
+      ETag: validators.etag,
+      "Cache-Control": PUBLIC_CACHE_CONTROL,
+      Link: licenceLinkHeader(deps.config.dataLicence),
+    };
+    if (validators.lastModified !== null) headers["Last-Modified"] = httpDate(validators.lastModified);
+    if (isNotModified({ ifNoneMatch: c.req.header("if-none-match"), ifModifiedSince: c.req.header("if-modified-since") }, validators)) {
+      return c.body(null, 304, headers);
+    }
+    await next();
+    if (c.res.status !== 200) return;
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+}
+
+/** The site's public address for absolute links: the configured one, else the request's own. */
+export function baseUrlOf(c: Context, deps: HttpDeps): string {
+  return deps.config.publicUrl ?? new URL(c.req.url).origin;
+}
+
+/** Remembers one rendering per key and data version, so a burst of readers costs one render. */
+export function versionedMemo<T>(maxEntries = 32) {
+  const entries = new Map<string, T>();
+  return async (key: string, produce: () => Promise<T>): Promise<T> => {
+    const hit = entries.get(key);
+    if (hit !== undefined) return hit;
+    const value = await produce();
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
+    return value;
+  };
+}

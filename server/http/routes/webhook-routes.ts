@@ -1,0 +1,49 @@
+import type { Hono } from "hono";
+import * as z from "zod";
+import { NotFoundError } from "../../../lib/domain/errors";
+import { parseInput } from "../../../lib/domain/validation";
+import { webhookInputSchema } from "../../../lib/webhooks/webhook-schema";
+import { requireTokenActor } from "../auth";
+import type { HttpDeps } from "../context";
+import { readJson } from "../read-json";
+
+const deliveriesQuerySchema = z.object({
+  limit: z.coerce.number({ message: "limit must be a whole number" }).int().min(1).max(500).default(50),
+});
+
+/**
+ * Admin endpoints for outbound webhooks. For now any valid API token may use them; the console
+ * will add role checks. The secret is returned once, on creation.
+ */
+export function webhookRoutes(api: Hono, deps: HttpDeps): void {
+  api.post("/webhooks", async (c) => {
+    const actor = await requireTokenActor(c, deps);
+    const input = parseInput(webhookInputSchema, await readJson(c), "The webhook is invalid; nothing was stored");
+    const { webhook, secret } = await deps.webhooks.add(input, { createdBy: actor.name, now: deps.clock.now() });
+    return c.json({ webhook, secret }, 201);
+  });
+
+  api.get("/webhooks", async (c) => {
+    await requireTokenActor(c, deps);
+    return c.json({ webhooks: await deps.webhooks.list() });
+  });
+
+  api.delete("/webhooks/:id", async (c) => {
+    await requireTokenActor(c, deps);
+    return c.json({ webhook: await deps.webhooks.disable(c.req.param("id"), deps.clock.now()) });
+  });
+
+  api.get("/webhooks/:id/deliveries", async (c) => {
+    await requireTokenActor(c, deps);
+    const id = c.req.param("id");
+    if (!(await deps.webhooks.get(id))) throw new NotFoundError(`No webhook has the id ${id}`);
+    const { limit } = parseInput(deliveriesQuerySchema, c.req.query(), "Invalid query");
+    return c.json({ deliveries: await deps.webhooks.deliveries({ webhookId: id, limit }) });
+  });
+
+  api.post("/webhooks/:id/deliveries/:deliveryId/retry", async (c) => {
+    await requireTokenActor(c, deps);
+    await deps.webhooks.retryNow(c.req.param("deliveryId"), deps.clock.now());
+    return c.json({ retrying: true }, 202);
+  });
+}

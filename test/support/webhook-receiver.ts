@@ -1,0 +1,30 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ReceivedRequest {
+  headers: IncomingHttpHeaders;
+  body: string;
+  answeredWith: number;
+}
+
+/** A real HTTP endpoint that answers each POST with the next status in `statuses` (then 200) and records it. */
+export async function startWebhookReceiver(statuses: number[] = []) {
+  const received: ReceivedRequest[] = [];
+  const queue = [...statuses];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const status = queue.shift() ?? 200;
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), answeredWith: status });
+      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "thanks" : "try later");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/snowline`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

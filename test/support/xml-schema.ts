@@ -1,0 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const CAP_XSD = fileURLToPath(new URL("../fixtures/cap/CAP-v1.2.xsd", import.meta.url));
+
+/** Validates a document with libxml2's xmllint (Debian: libxml2-utils) against an XSD; returns its complaints. */
+export function validateWithXsd(xml: string, xsd: string): { valid: boolean; output: string } {
+  const result = spawnSync("xmllint", ["--noout", "--nonet", "--schema", xsd, "-"], { input: xml, encoding: "utf8" });
+  if (result.error) throw new Error(`xmllint could not run (apt-get install -y libxml2-utils): ${result.error.message}`);
+  return { valid: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
