@@ -2,9 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { getRequestListener } from "@hono/node-server";
+import type { ConsoleSettings } from "../lib/auth/console-context";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../lib/auth/session-policy";
 import type { Clock } from "../lib/domain/clock";
 import { OrderedFanout } from "../lib/realtime/ordered-fanout";
 import type { Store } from "../lib/store/store";
+import { createAuthService, type AuthService } from "./auth/auth-service";
+import { createLoginThrottle, type LoginThrottle } from "./auth/login-throttle";
+import { createUserAdmin, type UserAdmin } from "./auth/user-admin";
 import type { Bus } from "./bus/bus";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
@@ -26,12 +31,24 @@ export interface SnowlineServerDeps {
   logger: Logger;
   web?: WebHandler;
   heartbeatMs?: number;
+  console?: ConsoleOptions;
+}
+
+/** Sign-in and console settings; every field has a default so tests can leave them out. */
+export interface ConsoleOptions {
+  /** Counts failed sign-ins. Defaults to memory, which only one process sees: main.ts passes a shared one. */
+  throttle?: LoginThrottle;
+  sessionPolicy?: SessionPolicy;
+  settings?: Partial<ConsoleSettings>;
+  publicUrl?: string | null;
 }
 
 export interface SnowlineServer {
   httpServer: Server;
   changes: ChangeService;
   notices: NoticeService;
+  auth: AuthService;
+  users: UserAdmin;
   realtime: Realtime;
   dueTransitions: DueTransitionJob;
   /** The seq this node has delivered to its clients. */
@@ -48,7 +65,17 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   const { store, bus, clock, logger, web } = deps;
   const changes = createChangeService({ store, bus, clock, logger });
   const notices = createNoticeService({ store, bus, clock, logger });
-  const api = createApi({ store, bus, clock, logger, changes, notices });
+  const consoleOptions = deps.console ?? {};
+  const auth = createAuthService({
+    store,
+    clock,
+    logger,
+    throttle: consoleOptions.throttle ?? createLoginThrottle({ type: "memory" }),
+    policy: consoleOptions.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+  });
+  const users = createUserAdmin({ store, clock, logger });
+  const consoleSettings: ConsoleSettings = { officersMayPostNotices: false, ...consoleOptions.settings };
+  const api = createApi({ store, bus, clock, logger, changes, notices, auth, users, consoleSettings, publicUrl: consoleOptions.publicUrl ?? null });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const httpServer = createServer((req, res) => {
@@ -97,6 +124,8 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     httpServer,
     changes,
     notices,
+    auth,
+    users,
     realtime,
     dueTransitions,
     deliveredSeq: () => fanout.seq,

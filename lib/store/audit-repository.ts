@@ -158,3 +158,14 @@ export async function describeConflicts(db: Db, conflicts: VersionConflict[]): P
     return { ...conflict, currentVersion: num(row.version), current };
   });
 }
+
+/** Which asset each of these changes touched, for permission checks before an undo. */
+export async function changesBySeq(db: Db, seqs: readonly number[]): Promise<{ seq: number; assetId: string; layer: Layer }[]> {
+  const out: { seq: number; assetId: string; layer: Layer }[] = [];
+  const unique = [...new Set(seqs)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom("changes").select(["seq", "asset_id", "layer"]).where("seq", "in", unique.slice(i, i + 500)).execute();
+    out.push(...rows.map((r) => ({ seq: num(r.seq), assetId: r.asset_id, layer: r.layer as Layer })));
+  }
+  return out;
+}

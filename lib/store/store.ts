@@ -78,6 +78,7 @@ export interface Store extends ReadModel {
     changes(query: AuditQuery, scope: audit.AuditScope): Promise<audit.AuditChange[]>;
     noticeEvents(query: AuditQuery): Promise<audit.AuditNoticeEvent[]>;
     describeConflicts(conflicts: VersionConflict[]): Promise<VersionConflict[]>;
+    changesBySeq(seqs: readonly number[]): ReturnType<typeof audit.changesBySeq>;
   };
   tokens: {
     create(
@@ -157,6 +158,7 @@ export async function createStore(
       changes: (query, scope) => audit.listAuditChanges(db, query, scope),
       noticeEvents: (query) => audit.listAuditNoticeEvents(db, query),
       describeConflicts: (conflicts) => audit.describeConflicts(db, conflicts),
+      changesBySeq: (seqs) => audit.changesBySeq(db, seqs),
     },
     tokens: {
       create: (name, now, expiresAt, scope) => tokens.createToken(db, name, now, expiresAt, scope),

@@ -1,9 +1,15 @@
 import { Hono } from "hono";
 import type { HttpDeps } from "./context";
 import { errorResponse, httpError } from "./errors";
+import { auditRoutes } from "./routes/audit-routes";
+import { authRoutes } from "./routes/auth-routes";
 import { changeRoutes } from "./routes/change-routes";
 import { healthRoutes } from "./routes/health-routes";
+import { noticeRoutes } from "./routes/notice-routes";
 import { publicAssetRoutes } from "./routes/public-asset-routes";
+import { templateRoutes } from "./routes/template-routes";
+import { tokenRoutes } from "./routes/token-routes";
+import { userRoutes } from "./routes/user-routes";
 
 /** The JSON API under /api/v1 plus health checks. Each route module stays thin: parse, call lib/, reply. */
 export function createApi(deps: HttpDeps): Hono {
@@ -15,6 +21,12 @@ export function createApi(deps: HttpDeps): Hono {
   const api = new Hono();
   publicAssetRoutes(api, deps);
   changeRoutes(api, deps);
+  authRoutes(api, deps);
+  userRoutes(api, deps);
+  tokenRoutes(api, deps);
+  templateRoutes(api, deps);
+  noticeRoutes(api, deps);
+  auditRoutes(api, deps);
   app.route("/api/v1", api);
   return app;
 }

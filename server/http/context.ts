@@ -1,7 +1,10 @@
+import type { ConsoleSettings } from "../../lib/auth/console-context";
 import type { Clock } from "../../lib/domain/clock";
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../bus/bus";
 import type { ChangeService } from "../changes/change-service";
+import type { AuthService } from "../auth/auth-service";
+import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
 
@@ -13,4 +16,9 @@ export interface HttpDeps {
   logger: Logger;
   changes: ChangeService;
   notices: NoticeService;
+  auth: AuthService;
+  users: UserAdmin;
+  consoleSettings: ConsoleSettings;
+  /** The site's public address, for sign-in links and the Secure cookie flag; null means "use the request's". */
+  publicUrl: string | null;
 }

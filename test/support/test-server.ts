@@ -5,7 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realt
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../../server/bus/bus";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
-import { createSnowlineServer, type SnowlineServer } from "../../server/create-server";
+import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
 
@@ -25,14 +25,14 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { storeFactory?: StoreFactory; bus?: Bus; clock?: Clock; heartbeatMs?: number; seed?: boolean } = {},
+  options: { storeFactory?: StoreFactory; bus?: Bus; clock?: Clock; heartbeatMs?: number; seed?: boolean; console?: ConsoleOptions } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
   if (options.seed !== false) await store.upsertAssets(sampleAssets(), T0);
   const bus = options.bus ?? createInProcessBus();
   const clock = options.clock ?? new ManualClock(T0);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const server = await createSnowlineServer({ store, bus, clock, logger, heartbeatMs: options.heartbeatMs });
+  const server = await createSnowlineServer({ store, bus, clock, logger, heartbeatMs: options.heartbeatMs, console: options.console });
   const url = await server.listen(0, "127.0.0.1");
   const { token } = await store.tokens.create("test", clock.now());
   const clients: TestClient[] = [];
