@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { SIGN_IN_LINK_TTL_MS } from "../../lib/auth/sign-in-link";
 import type { Clock } from "../../lib/domain/clock";
 import { NotFoundError } from "../../lib/domain/errors";
@@ -31,7 +32,10 @@ export function createUserAdmin(deps: { store: Store; clock: Clock; logger: Logg
   };
   return {
     async create(input, options = {}) {
-      const password = options.password === undefined ? undefined : parseInput(passwordSchema, options.password, "The password is not suitable");
+      const password =
+        options.password === undefined
+          ? undefined
+          : parseInput(z.object({ password: passwordSchema }), { password: options.password }, "The password is not suitable").password;
       const user = await store.users.create(input, clock.now(), password === undefined ? null : await hashPassword(password));
       deps.logger.info({ user: user.id, role: user.role }, "user created");
       return { user, link: password === undefined ? await issueLink(user.id) : null };
