@@ -3,6 +3,7 @@ import { changeSchema } from "../domain/change";
 import { LAYERS } from "../domain/layers";
 import { publicNoticeSchema } from "../domain/notices";
 import { changeBatchInputSchema, publicStatusSchema } from "../domain/status";
+import { consoleOpenApi } from "./openapi-console";
 import { CHANGES_PAGE_MAX } from "./queries";
 
 const errorSchema = z.object({
@@ -11,8 +12,24 @@ const errorSchema = z.object({
     message: z.string(),
     fieldErrors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     conflicts: z
-      .array(z.object({ assetId: z.string(), expectedVersion: z.int(), currentVersion: z.int(), index: z.int() }))
+      .array(
+        z.object({
+          assetId: z.string(),
+          expectedVersion: z.int(),
+          currentVersion: z.int(),
+          index: z.int(),
+          current: z
+            .object({
+              assetName: z.string(),
+              status: z.object({ code: z.string(), label: z.string(), message: z.string(), from: z.string().nullable(), until: z.string().nullable() }),
+              lastChange: z.object({ seq: z.int(), kind: z.string(), at: z.string(), by: z.string() }).nullable(),
+            })
+            .optional()
+            .describe("Who changed the asset since, and what it holds now (authenticated callers only)"),
+        }),
+      )
       .optional(),
+    retryAfterSeconds: z.int().optional(),
   }),
 });
 
@@ -35,6 +52,7 @@ const errorResponse = (description: string) => ({ description, content: json("Er
 
 /** The OpenAPI description of /api/v1, generated from the same zod schemas the server validates with. */
 export function buildOpenApiDocument() {
+  const console = consoleOpenApi();
   return {
     openapi: "3.1.0",
     info: {
@@ -42,12 +60,13 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Live status of a council's schools, gritting routes and bin collections. GET endpoints are public; " +
-        "POST /changes needs an API token (`npx snowline token add NAME`). Live updates are on Socket.IO " +
+        "POST /changes needs an API token (`npx snowline token add NAME`, limited to some layers with --layers) or a " +
+        "console session. Console endpoints use the session cookie and an X-CSRF-Token header. Live updates are on Socket.IO " +
         "(`status:changes`, `status:heartbeat`, `status:resume`, `status:subscribe`).",
     },
     servers: [{ url: "/api/v1" }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" }, ...console.securitySchemes },
       schemas: {
         Error: schema(errorSchema),
         Change: schema(changeSchema),
@@ -60,7 +79,8 @@ export function buildOpenApiDocument() {
         AssetWithHistory: schema(featureSchema.extend({ history: z.array(changeSchema) })),
         ChangesPage: schema(z.object({ seq: z.int(), changes: z.array(changeSchema), hasMore: z.boolean() })),
         Notices: schema(z.object({ notices: z.array(publicNoticeSchema) })),
-        ChangesCommitted: schema(z.object({ seq: z.int(), changes: z.array(changeSchema) })),
+        ChangesCommitted: schema(z.object({ seq: z.int(), fromSeq: z.int(), changes: z.array(changeSchema) })),
+        ...console.schemas,
       },
     },
     paths: {
@@ -83,6 +103,7 @@ export function buildOpenApiDocument() {
           summary: "Council-wide notices showing now or scheduled to show later",
           responses: { 200: { description: "The notices", content: json("Notices") } },
         },
+        post: console.noticePost,
       },
       "/changes": {
         get: {
@@ -95,19 +116,21 @@ export function buildOpenApiDocument() {
         },
         post: {
           summary: "Record status changes as one atomic batch",
-          security: [{ bearer: [] }],
+          security: [{ bearer: [] }, { session: [] }],
           requestBody: { required: true, content: json("ChangeBatchInput") },
           responses: {
             201: { description: "Stored and published", content: json("ChangesCommitted") },
             400: errorResponse("Invalid input (field errors say which); nothing stored"),
-            401: errorResponse("Missing or invalid API token"),
+            401: errorResponse("Missing or invalid API token or session"),
+            403: errorResponse("An asset outside the caller's layers or assets, or no CSRF token; nothing stored"),
             404: errorResponse("An asset does not exist; nothing stored"),
-            409: errorResponse("expectedVersion is stale; nothing stored"),
+            409: errorResponse("expectedVersion is stale; says who changed the asset, when and to what; nothing stored"),
             413: errorResponse("Body larger than 1 MB"),
             415: errorResponse("Body is not JSON"),
           },
         },
       },
+      ...console.paths,
     },
   };
 }

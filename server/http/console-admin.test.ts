@@ -106,4 +106,11 @@ describe("console administration", () => {
     const site = await addUser(t, { email: "head@x.sch.uk", name: "Head", role: "site", assets: ["school-1"] });
     expect((await (await signIn(t, site.email)).get("/api/v1/audit")).status).toBe(403);
   });
+
+  it("describes the console endpoints in the OpenAPI document, from the same schemas", async () => {
+    const doc = await (await fetch(`${t.url}/api/v1/openapi.json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/changes/undo", "/auth/sign-in", "/users", "/tokens", "/templates", "/audit", "/audit.csv"]));
+    expect(doc.components.schemas.UserInput.properties.role.enum).toEqual(["admin", "officer", "site"]);
+    expect(doc.paths["/changes"].post.responses[403]).toBeDefined();
+  });
 });

@@ -59,6 +59,8 @@ function sameSecret(given: string, expected: string): boolean {
 
 /** The signed-in console user; state-changing requests must also carry the session's CSRF token. */
 export async function requireSession(c: Context, deps: HttpDeps): Promise<ConsoleSession> {
+  // Whatever a signed-in user is sent is theirs alone: no shared cache may keep it.
+  c.header("cache-control", "no-store");
   const session = await deps.auth.session(getCookie(c, SESSION_COOKIE));
   if (!session) throw new UnauthorizedError("Your session has ended or you are not signed in. Sign in again.");
   if (!SAFE_METHODS.has(c.req.method)) {
