@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditFilters } from "@/components/console/audit-filters";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { UndoButton } from "@/components/console/undo-button";
 import { formatDateTime } from "@/components/status/format-time";
 import { auditQuerySchema, type AuditQuery } from "@/lib/audit/audit-query";
 import { canChangeAsset, canViewAudit } from "@/lib/domain/access";
-import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
 import type { PublicStatus } from "@/lib/domain/status";
-import { toUkDateTimeInput } from "@/lib/domain/uk-time";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { requireConsoleSession } from "../console-session";
 
@@ -33,7 +32,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const [users, tokens] = isAllowed ? await Promise.all([console.users(), console.tokens()]) : [[], []];
   const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"));
   const older = changes.length === query.limit ? `?${new URLSearchParams({ ...Object.fromEntries(params), before: String(changes.at(-1)!.seq) })}` : null;
-  const timeValue = (ms: number | undefined) => (ms === undefined ? "" : toUkDateTimeInput(ms));
 
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={access} settings={console.settings} csrfToken={session.csrfToken} current="audit" title="Audit log">
@@ -57,53 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </ul>
             </div>
           ) : null}
-          <form method="get" className="filters" aria-label="Filter the audit log">
-            <div className="field">
-              <label htmlFor="audit-by">Who</label>
-              <select id="audit-by" name="by" defaultValue={query.by ?? ""}>
-                <option value="">Anyone</option>
-                {users.map((u) => (
-                  <option key={u.id} value={`user:${u.id}`}>
-                    {u.name} ({u.email})
-                  </option>
-                ))}
-                {tokens.map((t) => (
-                  <option key={t.id} value={`token:${t.id}`}>
-                    API token: {t.name}
-                  </option>
-                ))}
-                <option value="system">Snowline (scheduled starts and expiries)</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="audit-asset">Asset id</label>
-              <input id="audit-asset" name="asset" type="text" defaultValue={query.asset ?? ""} spellCheck={false} />
-            </div>
-            <div className="field">
-              <label htmlFor="audit-layer">Layer</label>
-              <select id="audit-layer" name="layer" defaultValue={query.layer ?? ""}>
-                <option value="">Any layer</option>
-                {LAYERS.map((l) => (
-                  <option key={l} value={l}>
-                    {LAYER_LABELS[l].plural}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="audit-from">From (UK time)</label>
-              <input id="audit-from" name="from" type="datetime-local" defaultValue={timeValue(query.from)} />
-            </div>
-            <div className="field">
-              <label htmlFor="audit-to">Before (UK time)</label>
-              <input id="audit-to" name="to" type="datetime-local" defaultValue={timeValue(query.to)} />
-            </div>
-            <div className="field">
-              <button type="submit" className="button">
-                Filter
-              </button>
-            </div>
-          </form>
+          <AuditFilters query={query} users={users} tokens={tokens} />
           <p>
             <a href={`/api/v1/audit.csv?${params}`} download>
               Download these entries as CSV

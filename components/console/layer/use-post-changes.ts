@@ -5,6 +5,7 @@ import { statusFromForm, type StatusFormValues } from "@/lib/console/status-form
 import type { Change } from "@/lib/domain/change";
 import type { FieldError, VersionConflict } from "@/lib/domain/errors";
 import { changeBatchInputSchema } from "@/lib/domain/status";
+import { undoInputSchema } from "@/lib/domain/undo";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi, signInAgainPath, type ApiResult } from "../api-client";
 import type { Outcome } from "./change-outcome";
@@ -87,12 +88,12 @@ export function usePostChanges(deps: { csrfToken: string; labels: { singular: st
     },
     async undo(changes: Change[]): Promise<boolean> {
       setLastUndo(changes);
-      return send("/api/v1/changes/undo", { changes: changes.map((c) => ({ seq: c.seq, expectedVersion: c.status.version })) }, "undone");
+      return send("/api/v1/changes/undo", undoInputSchema.parse({ changes: changes.map((c) => ({ seq: c.seq, expectedVersion: c.status.version })) }), "undone");
     },
     /** Undoes again, accepting the versions the conflict reported for the assets changed since. */
     async undoAgain(conflicts: VersionConflict[]): Promise<boolean> {
       const current = new Map(conflicts.map((c) => [c.assetId, c.currentVersion]));
-      const body = { changes: lastUndo.map((c) => ({ seq: c.seq, expectedVersion: current.get(c.assetId) ?? c.status.version })) };
+      const body = undoInputSchema.parse({ changes: lastUndo.map((c) => ({ seq: c.seq, expectedVersion: current.get(c.assetId) ?? c.status.version })) });
       return send("/api/v1/changes/undo", body, "undone");
     },
   };
