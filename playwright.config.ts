@@ -43,6 +43,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       SNOWLINE_DATA_DIR: E2E_DATA_DIR,
       SNOWLINE_DEMO: "1",
+      // The bulk journey closes 150 schools at once; the default demo council has 60.
+      SNOWLINE_DEMO_SCHOOLS: "200",
       LOG_LEVEL: "warn",
       // Tiles cannot load here; tests answer this host with an empty response.
       SNOWLINE_TILE_URL: "http://tiles.snowline.test/{z}/{x}/{y}.png",

@@ -1,3 +1,4 @@
+import type { ConsoleContext } from "./auth/console-context";
 import type { PublicConfig } from "./public-config";
 import type { ReadModel } from "./read-model";
 
@@ -9,6 +10,8 @@ import type { ReadModel } from "./read-model";
 export interface AppContext {
   readModel: ReadModel;
   config: PublicConfig;
+  /** Sessions and officer-only reads for the console pages; absent when the server runs without them. */
+  console?: ConsoleContext;
 }
 
 const KEY = Symbol.for("snowline.app-context");

@@ -2,15 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { getRequestListener } from "@hono/node-server";
+import type { ConsoleSettings } from "../lib/auth/console-context";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../lib/auth/session-policy";
 import type { Clock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { createWebhookRepository } from "../lib/store/webhook-repository";
 import { OrderedFanout } from "../lib/realtime/ordered-fanout";
 import type { Store } from "../lib/store/store";
+import { createAuthService, type AuthService } from "./auth/auth-service";
+import { createLoginThrottle, type LoginThrottle } from "./auth/login-throttle";
+import { createUserAdmin, type UserAdmin } from "./auth/user-admin";
 import type { Bus } from "./bus/bus";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
-import { createTokenAdminGuard, type AdminGuard } from "./http/admin-guard";
+import { sessionAdminGuard, type AdminGuard } from "./http/admin-guard";
 import { createApi } from "./http/api";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
@@ -31,18 +36,30 @@ export interface SnowlineServerDeps {
   logger: Logger;
   web?: WebHandler;
   heartbeatMs?: number;
-  /** Who may import and export assets; by default, any valid API token. */
+  /** Who may import and export assets and manage webhooks; by default, signed-in administrators. */
   adminGuard?: AdminGuard;
   /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
   config?: PublicConfig;
   /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
   webhooks?: { autoRun?: boolean; fetch?: typeof fetch };
+  console?: ConsoleOptions;
+}
+
+/** Sign-in and console settings; every field has a default so tests can leave them out. */
+export interface ConsoleOptions {
+  /** Counts failed sign-ins. Defaults to memory, which only one process sees: main.ts passes a shared one. */
+  throttle?: LoginThrottle;
+  sessionPolicy?: SessionPolicy;
+  settings?: Partial<ConsoleSettings>;
+  publicUrl?: string | null;
 }
 
 export interface SnowlineServer {
   httpServer: Server;
   changes: ChangeService;
   notices: NoticeService;
+  auth: AuthService;
+  users: UserAdmin;
   realtime: Realtime;
   dueTransitions: DueTransitionJob;
   webhookWorker: WebhookWorker;
@@ -73,8 +90,32 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     },
   });
   const notices = createNoticeService({ store, bus, clock, logger });
-  const adminGuard = deps.adminGuard ?? createTokenAdminGuard({ store, clock });
-  const api = createApi({ store, bus, clock, logger, changes, notices, config, webhooks, adminGuard });
+  const consoleOptions = deps.console ?? {};
+  const auth = createAuthService({
+    store,
+    clock,
+    logger,
+    throttle: consoleOptions.throttle ?? createLoginThrottle({ type: "memory" }),
+    policy: consoleOptions.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+  });
+  const users = createUserAdmin({ store, clock, logger });
+  const consoleSettings: ConsoleSettings = { officersMayPostNotices: false, ...consoleOptions.settings };
+  const adminGuard = deps.adminGuard ?? sessionAdminGuard;
+  const api = createApi({
+    store,
+    bus,
+    clock,
+    logger,
+    changes,
+    notices,
+    config,
+    webhooks,
+    adminGuard,
+    auth,
+    users,
+    consoleSettings,
+    publicUrl: consoleOptions.publicUrl ?? config.publicUrl,
+  });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const httpServer = createServer((req, res) => {
@@ -124,6 +165,8 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     httpServer,
     changes,
     notices,
+    auth,
+    users,
     realtime,
     dueTransitions,
     webhookWorker,

@@ -1,15 +1,20 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setAppContext } from "../lib/app-context";
+import { createConsoleContext, type ConsoleSettings } from "../lib/auth/console-context";
+import type { SessionPolicy } from "../lib/auth/session-policy";
 import { systemClock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { openPostgresStore } from "../lib/store/postgres-store";
 import { openSqliteStore } from "../lib/store/sqlite-store";
+import { createLoginThrottle } from "./auth/login-throttle";
+import { openThrottleBackend } from "./auth/throttle-backend";
 import type { Bus } from "./bus/bus";
 import { createInProcessBus } from "./bus/in-process-bus";
 import { createRedisBus } from "./bus/redis-bus";
 import { EnvError, parseEnv } from "./config/env";
 import { createSnowlineServer } from "./create-server";
+import { ensureDemoAdmin } from "./demo/demo-admin";
 import { seedDemoIfEmpty } from "./demo/seed-demo";
 import { createLogger } from "./logger";
 import { createNextHandler } from "./web/next-handler";
@@ -37,11 +42,21 @@ async function main(): Promise<void> {
     : createInProcessBus();
   logger.info({ database: store.dialect, bus: env.REDIS_URL ? "redis" : "in-process" }, "storage ready");
 
+  // Sign-in throttling counts in Redis or the database, so every node sees the same counts.
+  const throttleStore = openThrottleBackend(env);
+  const sessionPolicy: SessionPolicy = {
+    idleMs: env.SNOWLINE_SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: env.SNOWLINE_SESSION_MAX_HOURS * 3_600_000,
+  };
+  const consoleSettings: ConsoleSettings = { officersMayPostNotices: env.SNOWLINE_OFFICERS_MAY_POST_NOTICES };
+
   let councilName = env.SNOWLINE_COUNCIL_NAME;
   let isDemo = false;
+  let demoAdmin: { email: string; password: string } | null = null;
   if (env.SNOWLINE_DEMO) {
-    const demo = await seedDemoIfEmpty(store, clock.now());
+    const demo = await seedDemoIfEmpty(store, clock.now(), { schools: env.SNOWLINE_DEMO_SCHOOLS });
     if (demo.seeded) logger.info("loaded the demo council into the empty database");
+    demoAdmin = await ensureDemoAdmin(store, clock.now(), demo.seeded);
     councilName ??= demo.councilName;
     isDemo = true;
   }
@@ -60,15 +75,40 @@ async function main(): Promise<void> {
       attribution: env.SNOWLINE_DATA_ATTRIBUTION ?? `Contains public sector information licensed under the ${env.SNOWLINE_DATA_LICENCE_NAME}.`,
     },
   };
-  setAppContext({ readModel: store, config });
+  setAppContext({
+    readModel: store,
+    config,
+    console: createConsoleContext({ store, clock, policy: sessionPolicy, settings: consoleSettings }),
+  });
   const web = await createNextHandler({ dev, dir: PROJECT_ROOT });
-  const server = await createSnowlineServer({ store, bus, clock, logger, web, config });
+  const server = await createSnowlineServer({
+    store,
+    bus,
+    clock,
+    logger,
+    web,
+    config,
+    console: {
+      throttle: createLoginThrottle(throttleStore.backend),
+      sessionPolicy,
+      settings: consoleSettings,
+      publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+    },
+  });
   const url = await server.listen(env.PORT, env.HOST);
 
   logger.info({ url }, "Snowline is listening");
   console.log(`\nSnowline is running at ${url}`);
   console.log(`API: ${url}/api/v1/openapi.json`);
-  console.log("To post changes, create an API token in another terminal: npx snowline token add NAME\n");
+  console.log(`Officers' console: ${url}/console`);
+  if (demoAdmin) {
+    console.log("\n*** DEMO ONLY: made-up council, throwaway administrator. Never use these on a real site. ***");
+    console.log(`    Sign in at ${url}/sign-in as ${demoAdmin.email}`);
+    console.log(`    Password (new on every demo start): ${demoAdmin.password}`);
+  } else {
+    console.log("Create a console account in another terminal: npx snowline user add EMAIL --role admin");
+  }
+  console.log("To post changes from another system, create an API token: npx snowline token add NAME\n");
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -77,6 +117,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     await server.close();
     await bus.close();
+    await throttleStore.close();
     await store.close();
     process.exit(0);
   };

@@ -4,6 +4,8 @@ import { io as connect } from "socket.io-client";
 import { openPostgresStore, dropPostgresSchema } from "../lib/store/postgres-store";
 import type { ChangesMessage } from "../lib/realtime/protocol";
 import { EVENTS } from "../lib/realtime/protocol";
+import { userInputSchema } from "../lib/domain/users";
+import { hashPassword } from "../server/auth/passwords";
 import { sampleAssets, T0 } from "./support/fixtures";
 import { isPostgresMissing, isRedisMissing, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from "./support/services";
 
@@ -33,6 +35,10 @@ describe.skipIf(isPostgresMissing() || isRedisMissing())("two server processes s
     const store = await openPostgresStore({ url: TEST_DATABASE_URL, schema });
     await store.upsertAssets(sampleAssets(), T0);
     token = (await store.tokens.create("multi-node", Date.now())).token;
+    const officer = userInputSchema.parse({ email: "ann@council.gov.uk", name: "Ann Officer", role: "officer", layers: ["schools"] });
+    await store.users.create(officer, Date.now(), await hashPassword("correct horse battery staple"));
+    const target = userInputSchema.parse({ email: "target@council.gov.uk", name: "Target", role: "admin" });
+    await store.users.create(target, Date.now(), await hashPassword("correct horse battery staple"));
     await store.close();
     nodes = await Promise.all([startNode(env), startNode(env)]);
   }, 60_000);
@@ -69,5 +75,31 @@ describe.skipIf(isPostgresMissing() || isRedisMissing())("two server processes s
       messages.reduce((previous, m) => (expect(m.since).toBe(previous), m.seq), 0);
     }
     clients.forEach((c) => c.disconnect());
+  });
+
+  const signIn = (url: string, email: string, password: string) =>
+    fetch(`${url}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+
+  it("keeps a console session valid on every node: signed in on one, writing through the other", async () => {
+    const res = await signIn(nodes[0]!.url, "ann@council.gov.uk", "correct horse battery staple");
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie()[0]!.split(";")[0]!;
+    const { csrfToken } = await res.json();
+    const post = await fetch(`${nodes[1]!.url}/api/v1/changes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+      body: JSON.stringify({ changes: [{ assetId: "school-1", status: { code: "partially_open" } }] }),
+    });
+    expect(post.status).toBe(201);
+    const signOut = await fetch(`${nodes[1]!.url}/api/v1/auth/sign-out`, { method: "POST", headers: { cookie, "x-csrf-token": csrfToken } });
+    expect(signOut.status).toBe(200);
+    expect((await fetch(`${nodes[0]!.url}/api/v1/auth/session`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("counts wrong passwords across nodes: 5 on each throttle the account on both", async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn(nodes[0]!.url, "target@council.gov.uk", `wrong ${i}`)).status).toBe(401);
+    for (let i = 0; i < 4; i++) expect((await signIn(nodes[1]!.url, "target@council.gov.uk", `wrong ${i}`)).status).toBe(401);
+    expect((await signIn(nodes[1]!.url, "target@council.gov.uk", "wrong 5")).status).toBe(429);
+    expect((await signIn(nodes[0]!.url, "target@council.gov.uk", "correct horse battery staple")).status).toBe(429);
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { E2E_DATA_DIR } from "../../playwright.config";
+import { createConsoleUsers } from "./console-users";
 
 export const TOKEN_FILE = join(E2E_DATA_DIR, "e2e-token.txt");
 
@@ -17,4 +18,5 @@ export default async function globalSetup(): Promise<void> {
   });
   const token = output.trim().split("\n").at(-1)!;
   writeFileSync(TOKEN_FILE, token);
+  await createConsoleUsers(E2E_DATA_DIR);
 }

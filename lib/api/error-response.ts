@@ -2,6 +2,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
   type FieldError,
@@ -16,6 +17,7 @@ export interface ErrorBody {
   conflicts?: VersionConflict[];
   /** For an import whose rows were rejected: the whole dry-run report. */
   report?: ImportReport;
+  retryAfterSeconds?: number;
 }
 
 /** The one mapping from domain errors to what HTTP responses and socket acks say. */
@@ -30,5 +32,6 @@ export function describeError(error: unknown): ErrorBody {
     return { status: 404, message: error.message, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) };
   }
   if (error instanceof ConflictError) return { status: 409, message: error.message, conflicts: error.conflicts };
+  if (error instanceof TooManyRequestsError) return { status: 429, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
   return { status: 500, message: "Something went wrong on our side; it has been logged" };
 }

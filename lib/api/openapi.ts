@@ -6,6 +6,7 @@ import { changeBatchInputSchema, publicStatusSchema } from "../domain/status";
 import { EXPORT_FORMATS } from "../export/export-assets";
 import { IMPORT_FORMATS } from "../import/import-options";
 import { importReportSchema } from "../import/import-report";
+import { consoleOpenApi } from "./openapi-console";
 import { CHANGES_PAGE_MAX } from "./queries";
 import { webhookInputSchema } from "../webhooks/webhook-schema";
 
@@ -15,9 +16,25 @@ const errorSchema = z.object({
     message: z.string(),
     fieldErrors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     conflicts: z
-      .array(z.object({ assetId: z.string(), expectedVersion: z.int(), currentVersion: z.int(), index: z.int() }))
+      .array(
+        z.object({
+          assetId: z.string(),
+          expectedVersion: z.int(),
+          currentVersion: z.int(),
+          index: z.int(),
+          current: z
+            .object({
+              assetName: z.string(),
+              status: z.object({ code: z.string(), label: z.string(), message: z.string(), from: z.string().nullable(), until: z.string().nullable() }),
+              lastChange: z.object({ seq: z.int(), kind: z.string(), at: z.string(), by: z.string() }).nullable(),
+            })
+            .optional()
+            .describe("Who changed the asset since, and what it holds now (authenticated callers only)"),
+        }),
+      )
       .optional(),
     report: importReportSchema.optional(),
+    retryAfterSeconds: z.int().optional(),
   }),
 });
 
@@ -64,6 +81,7 @@ const errorResponse = (description: string) => ({ description, content: json("Er
 
 /** The OpenAPI description of /api/v1, generated from the same zod schemas the server validates with. */
 export function buildOpenApiDocument() {
+  const console = consoleOpenApi();
   return {
     openapi: "3.1.0",
     info: {
@@ -71,14 +89,15 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Live status of a council's schools, gritting routes and bin collections. GET endpoints are public; " +
-        "POST /changes needs an API token (`npx snowline token add NAME`). Live updates are on Socket.IO " +
+        "POST /changes needs an API token (`npx snowline token add NAME`, limited to some layers with --layers) or a " +
+        "console session. Console and admin endpoints use the session cookie and an X-CSRF-Token header. Live updates are on Socket.IO " +
         "(`status:changes`, `status:heartbeat`, `status:resume`, `status:subscribe`). Public GETs carry ETag and " +
         "Last-Modified (304 on a match), a short Cache-Control and CORS *. Feeds outside /api/v1: /feeds/changes.atom, " +
         "/feeds/changes/{layer}.atom, /feeds/alerts.cap (CAP 1.2), /feeds/alerts.atom, /feeds/alerts/{seq}.cap, /oembed; see /developers.",
     },
     servers: [{ url: "/api/v1" }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" }, ...console.securitySchemes },
       schemas: {
         Error: schema(errorSchema),
         Change: schema(changeSchema),
@@ -95,6 +114,7 @@ export function buildOpenApiDocument() {
         ChangesCommitted: schema(
           z.object({
             seq: z.int(),
+            fromSeq: z.int(),
             changes: z.array(changeSchema),
             socialPosts: z
               .array(z.object({ assetId: z.string(), seq: z.int(), text: z.string().max(280) }))
@@ -106,6 +126,7 @@ export function buildOpenApiDocument() {
         WebhookCreated: schema(z.object({ webhook: webhookSchema, secret: z.string() })),
         Webhooks: schema(z.object({ webhooks: z.array(webhookSchema) })),
         WebhookDeliveries: schema(z.object({ deliveries: z.array(deliverySchema) })),
+        ...console.schemas,
       },
     },
     paths: {
@@ -128,6 +149,7 @@ export function buildOpenApiDocument() {
           summary: "Council-wide notices showing now or scheduled to show later",
           responses: { 200: { description: "The notices", content: json("Notices") } },
         },
+        post: console.noticePost,
       },
       "/changes": {
         get: {
@@ -140,14 +162,15 @@ export function buildOpenApiDocument() {
         },
         post: {
           summary: "Record status changes as one atomic batch",
-          security: [{ bearer: [] }],
+          security: [{ bearer: [] }, { session: [] }],
           requestBody: { required: true, content: json("ChangeBatchInput") },
           responses: {
             201: { description: "Stored and published", content: json("ChangesCommitted") },
             400: errorResponse("Invalid input (field errors say which); nothing stored"),
-            401: errorResponse("Missing or invalid API token"),
+            401: errorResponse("Missing or invalid API token or session"),
+            403: errorResponse("An asset outside the caller's layers or assets, or no CSRF token; nothing stored"),
             404: errorResponse("An asset does not exist; nothing stored"),
-            409: errorResponse("expectedVersion is stale; nothing stored"),
+            409: errorResponse("expectedVersion is stale; says who changed the asset, when and to what; nothing stored"),
             413: errorResponse("Body larger than 1 MB"),
             415: errorResponse("Body is not JSON"),
           },
@@ -261,6 +284,7 @@ export function buildOpenApiDocument() {
           responses: { 202: { description: "Queued" }, 404: errorResponse("No failed delivery with that id") },
         },
       },
+      ...console.paths,
     },
   };
 }

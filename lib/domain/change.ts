@@ -7,9 +7,10 @@ import { isoTimeSchema, publicStatusSchema } from "./status";
  * - `set`: someone set the status now;
  * - `schedule`: someone set a status that starts later (it shows as upcoming);
  * - `activate`: a scheduled status took effect at its `from` time;
- * - `expire`: the status reached its `until` time and the asset returned to its default.
+ * - `expire`: the status reached its `until` time and the asset returned to its default;
+ * - `undo`: someone reverted an earlier change, restoring the status from before it.
  */
-export const CHANGE_KINDS = ["set", "schedule", "activate", "expire"] as const;
+export const CHANGE_KINDS = ["set", "schedule", "activate", "expire", "undo"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const SYSTEM_CHANGE_KINDS: readonly ChangeKind[] = ["activate", "expire"];
 

@@ -26,6 +26,17 @@ export interface VersionConflict {
   currentVersion: number;
   /** Index of the change in the request. */
   index: number;
+  /**
+   * For authenticated callers only (the public never sees authors): what the asset holds now and
+   * who made the change the caller had not seen, so an officer can re-apply or keep theirs.
+   */
+  current?: ConflictDetail;
+}
+
+export interface ConflictDetail {
+  assetName: string;
+  status: { code: string; label: string; message: string; from: string | null; until: string | null; upcoming: { label: string; from: string | null } | null };
+  lastChange: { seq: number; kind: string; at: string; by: string } | null;
 }
 
 export class ConflictError extends Error {
@@ -50,5 +61,13 @@ export class ForbiddenError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ForbiddenError";
+  }
+}
+
+/** Too many attempts (sign-in throttling); says when to try again. */
+export class TooManyRequestsError extends Error {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+    this.name = "TooManyRequestsError";
   }
 }

@@ -17,6 +17,21 @@ export function planSet(state: AssetState, status: StatusRecord, now: number): P
   return { kind: "set", next: { ...state, current: { ...status, setAt: now }, version } };
 }
 
+/**
+ * Reverts a change: the asset gets back the status (and any upcoming status) it had before that
+ * change, as a new change on top of whatever holds now. A status that has ended since cannot come
+ * back; the officer sets a new one instead.
+ */
+export function planUndo(state: AssetState, before: AssetState, now: number): PlannedTransition | { refused: string } {
+  if (before.current.until !== null && before.current.until <= now) {
+    return { refused: `The status before that change ended at ${new Date(before.current.until).toISOString()}; set a new status instead` };
+  }
+  return {
+    kind: "undo",
+    next: { ...state, current: { ...before.current, setAt: now }, upcoming: before.upcoming, version: state.version + 1 },
+  };
+}
+
 /** When this state next changes by itself, or null if it never will. */
 export function nextDueAt(state: AssetState): number | null {
   const times = [state.current.until, state.upcoming?.from ?? null].filter((t): t is number => t !== null);

@@ -84,3 +84,14 @@ export async function getAsset(db: Db, id: string): Promise<AssetWithStatus | nu
   const asset = assetFromRow(row);
   return { ...asset, status: toPublicStatus(asset.layer, stateFromRow(row)) };
 }
+
+/** The id, layer and name of each asset that exists among `ids`, for permission checks. */
+export async function assetRefs(db: Db, ids: readonly string[]): Promise<{ id: string; layer: Layer; name: string }[]> {
+  const refs: { id: string; layer: Layer; name: string }[] = [];
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom("assets").select(["id", "layer", "name"]).where("id", "in", unique.slice(i, i + 500)).execute();
+    refs.push(...rows.map((r) => ({ id: r.id, layer: r.layer as Layer, name: r.name })));
+  }
+  return refs;
+}

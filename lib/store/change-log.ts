@@ -14,19 +14,19 @@ export interface ChangeContext {
   now: number;
 }
 
-interface AssetTransitions {
+export interface AssetTransitions {
   asset: Asset;
   before: AssetState;
   transitions: PlannedTransition[];
 }
 
-type Trx = Transaction<Database>;
+export type Trx = Transaction<Database>;
 
 // Parameters per statement stay well under SQLite's and PostgreSQL's limits.
 const WRITE_CHUNK = 200;
 const READ_CHUNK = 500;
 
-function chunks<T>(items: T[], size: number): T[][] {
+export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -37,7 +37,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  * queue behind each other (a row lock in PostgreSQL, the write lock in SQLite) and seqs stay gapless:
  * a rolled-back batch gives its seqs back.
  */
-async function lockHead(trx: Trx): Promise<number> {
+export async function lockHead(trx: Trx): Promise<number> {
   const row = await trx
     .updateTable("seq_counter")
     .set({ value: sql`value` })
@@ -47,7 +47,7 @@ async function lockHead(trx: Trx): Promise<number> {
   return num(row.value);
 }
 
-async function loadAssets(trx: Trx, ids: string[]): Promise<Map<string, { asset: Asset; state: AssetState }>> {
+export async function loadAssets(trx: Trx, ids: string[]): Promise<Map<string, { asset: Asset; state: AssetState }>> {
   const found = new Map<string, { asset: Asset; state: AssetState }>();
   for (const part of chunks(ids, READ_CHUNK)) {
     const rows = await trx
@@ -61,7 +61,7 @@ async function loadAssets(trx: Trx, ids: string[]): Promise<Map<string, { asset:
   return found;
 }
 
-async function commit(trx: Trx, head: number, items: AssetTransitions[], context: ChangeContext): Promise<ChangeBatch | null> {
+export async function commit(trx: Trx, head: number, items: AssetTransitions[], context: ChangeContext): Promise<ChangeBatch | null> {
   let seq = head;
   const changeRows: Database["changes"][] = [];
   const statusRows: Database["asset_status"][] = [];

@@ -55,6 +55,9 @@ export interface ApiTokensTable {
   expires_at: number | null;
   revoked_at: number | null;
   last_used_at: number | null;
+  /** JSON array of layers; null means every layer. */
+  layers: string | null;
+  created_by_name: string | null;
 }
 
 export interface NoticesTable {
@@ -70,6 +73,58 @@ export interface NoticesTable {
   created_ip: string | null;
   ended_at: number | null;
   ended_by_name: string | null;
+  ended_by_type: string | null;
+  ended_by_id: string | null;
+  ended_ip: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  layers: string;
+  assets: string;
+  password_hash: string | null;
+  created_at: number;
+  updated_at: number;
+  disabled_at: number | null;
+  last_sign_in_at: number | null;
+}
+
+export interface SignInLinksTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface MessageTemplatesTable {
+  id: string;
+  layer: string;
+  name: string;
+  message: string;
+  created_at: number;
+  created_by_name: string;
+}
+
+/** Owned by rate-limiter-flexible; declared so migrations and tests can name it. */
+export interface LoginThrottleTable {
+  key: string;
+  points: number;
+  expire: number | null;
 }
 
 export interface Database extends WebhookTables {
@@ -79,6 +134,11 @@ export interface Database extends WebhookTables {
   seq_counter: SeqCounterTable;
   api_tokens: ApiTokensTable;
   notices: NoticesTable;
+  users: UsersTable;
+  sign_in_links: SignInLinksTable;
+  sessions: SessionsTable;
+  message_templates: MessageTemplatesTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type Db = Kysely<Database>;

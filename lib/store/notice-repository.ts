@@ -46,16 +46,25 @@ export async function createNotice(db: Db, input: NoticeInput, context: { actor:
     created_ip: context.ip,
     ended_at: null,
     ended_by_name: null,
+    ended_by_type: null,
+    ended_by_id: null,
+    ended_ip: null,
   };
   await db.insertInto("notices").values(row).execute();
   return toNotice(row);
 }
 
 /** Ends a notice now; ending one that has already ended is refused as not found. */
-export async function endNotice(db: Db, id: string, context: { actor: Actor; now: number }): Promise<Notice> {
+export async function endNotice(db: Db, id: string, context: { actor: Actor; now: number; ip?: string | null }): Promise<Notice> {
   const result = await db
     .updateTable("notices")
-    .set({ ended_at: context.now, ended_by_name: context.actor.name })
+    .set({
+      ended_at: context.now,
+      ended_by_name: context.actor.name,
+      ended_by_type: context.actor.type,
+      ended_by_id: context.actor.id,
+      ended_ip: context.ip ?? null,
+    })
     .where("id", "=", id)
     .where("ended_at", "is", null)
     .returningAll()

@@ -30,8 +30,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return createStore(db, "postgres", { schema: rows[0]?.schema ?? options.schema });
+  return createStore(db, "postgres");
 }
 
 /** Drops a schema made by openPostgresStore, for test clean-up. */

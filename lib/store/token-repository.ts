@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { Db } from "./database";
+import type { Layer } from "../domain/layers";
+import type { ApiTokensTable, Db } from "./database";
 
 export interface ApiToken {
   id: string;
@@ -8,7 +9,12 @@ export interface ApiToken {
   expiresAt: number | null;
   revokedAt: number | null;
   lastUsedAt: number | null;
+  /** The layers it may change; null means every layer. */
+  layers: Layer[] | null;
+  createdBy: string | null;
 }
+
+const layersFromRow = (row: ApiTokensTable): Layer[] | null => (row.layers === null ? null : (JSON.parse(row.layers) as Layer[]));
 
 const TOKEN_PREFIX = "snl_";
 
@@ -21,9 +27,12 @@ export async function createToken(
   name: string,
   now: number,
   expiresAt: number | null = null,
+  scope: { layers?: Layer[] | null; createdBy?: string | null } = {},
 ): Promise<{ token: string; record: ApiToken }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const record: ApiToken = { id: randomUUID(), name, createdAt: now, expiresAt, revokedAt: null, lastUsedAt: null };
+  const layers = scope.layers ?? null;
+  const createdBy = scope.createdBy ?? null;
+  const record: ApiToken = { id: randomUUID(), name, createdAt: now, expiresAt, revokedAt: null, lastUsedAt: null, layers, createdBy };
   await db
     .insertInto("api_tokens")
     .values({
@@ -34,6 +43,8 @@ export async function createToken(
       expires_at: expiresAt,
       revoked_at: null,
       last_used_at: null,
+      layers: layers === null ? null : JSON.stringify(layers),
+      created_by_name: createdBy,
     })
     .execute();
   return { token, record };
@@ -52,6 +63,8 @@ export async function verifyToken(db: Db, token: string, now: number): Promise<A
     expiresAt: row.expires_at === null ? null : Number(row.expires_at),
     revokedAt: null,
     lastUsedAt: now,
+    layers: layersFromRow(row),
+    createdBy: row.created_by_name,
   };
 }
 
@@ -74,5 +87,7 @@ export async function listTokens(db: Db): Promise<ApiToken[]> {
     expiresAt: row.expires_at === null ? null : Number(row.expires_at),
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
     lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at),
+    layers: layersFromRow(row),
+    createdBy: row.created_by_name,
   }));
 }

@@ -1,27 +1,42 @@
 import { parseArgs } from "node:util";
-import { ValidationError } from "../../lib/domain/errors";
+import { pino } from "pino";
+import { systemClock } from "../../lib/domain/clock";
+import { createUserAdmin } from "../auth/user-admin";
 import { EnvError, parseEnv } from "../config/env";
 import { exportCommand, importCommand } from "./import-commands";
 import { openStoreFromEnv } from "./open-store";
+import { readSecretFromStdin } from "./read-stdin";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
+import { describeCliError, userAdd, userLink, userList, userSetDisabled } from "./user-commands";
 import { webhookAdd, webhookDeliveries, webhookList, webhookRemove } from "./webhook-commands";
 
 const USAGE = `Usage: npx snowline <command>
 
-  token add NAME [--expires-days N]   create an API token (printed once, on the last line)
-  token list                          list tokens
-  token revoke ID                     revoke a token
+  token add NAME [--expires-days N] [--layers a,b]   create an API token (printed once, on the last line)
+  token list                                         list tokens
+  token revoke ID                                    revoke a token
+
   import LAYER FILE [--dry-run] [--strict] [--format geojson|csv|kml|shapefile]
          [--id-field X] [--name-field Y] [--crs EPSG:27700] [--lat-field A --lon-field B | --wkt-field W]
-                                      import a layer's assets (a shapefile by its .shp); prints the report
+                                                     import a layer's assets (a shapefile by its .shp); prints the report
   export LAYER --format geojson|csv|kml [--out FILE] [--csv-geometry latlon|wkt]
-                                      export a layer's assets with their current statuses
+                                                     export a layer's assets with their current statuses
   webhook add URL --layers L1,L2 [--secret S]
-                                      send every change batch of these layers to URL (signed; secret printed once)
-  webhook list                        list webhooks
-  webhook remove ID                   stop sending to a webhook
+                                                     send every change batch of these layers to URL (signed; secret printed once)
+  webhook list                                       list webhooks
+  webhook remove ID                                  stop sending to a webhook
   webhook deliveries [--webhook ID] [--limit N]
-                                      recent deliveries with every attempt
+                                                     recent deliveries with every attempt
+
+  user add EMAIL --role admin|officer|site [--name "Full Name"] [--layers schools,bins] [--assets id1,id2]
+           [--password-stdin]                        create a console account; without --password-stdin it
+                                                                    prints a one-time sign-in link (on the last line)
+  user list                                          list console accounts
+  user disable EMAIL | user enable EMAIL             disable (ends their sessions) or enable an account
+  user link EMAIL                                    print a new one-time sign-in link
+
+Officers need --layers; site editors need --assets. With --password-stdin the password is read from
+standard input, e.g.  printf '%s' "$PASSWORD" | npx snowline user add ann@council.gov.uk --role officer --layers schools --password-stdin
 
 Uses the same database as the server: DATABASE_URL if set, else SQLite in SNOWLINE_DATA_DIR (default ./.data).`;
 
@@ -49,6 +64,10 @@ async function run(argv: string[]): Promise<string[]> {
       secret: { type: "string" },
       webhook: { type: "string" },
       limit: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      assets: { type: "string" },
+      "password-stdin": { type: "boolean" },
     },
   });
   const [group, command, ...rest] = positionals;
@@ -57,6 +76,8 @@ async function run(argv: string[]): Promise<string[]> {
   const env = parseEnv();
   const store = await openStoreFromEnv(env);
   const now = Date.now();
+  const admin = createUserAdmin({ store, clock: systemClock, logger: pino({ level: "silent" }) });
+  const baseUrl = env.SNOWLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   try {
     if (group === "token" && command === "add") {
       const name = rest.join(" ").trim();
@@ -65,7 +86,7 @@ async function run(argv: string[]): Promise<string[]> {
       if (expiresDays !== undefined && !(Number.isInteger(expiresDays) && expiresDays > 0)) {
         throw new UsageError("--expires-days must be a whole number of days");
       }
-      return await tokenAdd(store, name, { expiresDays, now });
+      return await tokenAdd(store, name, { expiresDays, now, layers: values.layers });
     }
     if (group === "token" && command === "list") return await tokenList(store);
     if (group === "token" && command === "revoke" && rest[0]) return await tokenRevoke(store, rest[0], now);
@@ -81,6 +102,19 @@ async function run(argv: string[]): Promise<string[]> {
       if (!(Number.isInteger(limit) && limit > 0 && limit <= 500)) throw new UsageError("--limit must be a whole number from 1 to 500");
       return await webhookDeliveries(store, { webhookId: values.webhook, limit });
     }
+
+    if (group === "user" && command === "add") {
+      const email = rest[0];
+      if (!email || rest.length > 1) throw new UsageError("user add needs one EMAIL, e.g. npx snowline user add ann@council.gov.uk --role officer --layers schools");
+      if (!values.role) throw new UsageError("user add needs --role admin, --role officer or --role site");
+      const password = values["password-stdin"] ? await readSecretFromStdin() : undefined;
+      return await userAdd(admin, email, { ...values, password, baseUrl });
+    }
+    if (group === "user" && command === "list") return await userList(store);
+    if (group === "user" && (command === "disable" || command === "enable") && rest[0]) {
+      return await userSetDisabled(store, admin, rest[0], command === "disable");
+    }
+    if (group === "user" && command === "link" && rest[0]) return await userLink(store, admin, rest[0], baseUrl);
     throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
   } finally {
     await store.close();
@@ -90,8 +124,7 @@ async function run(argv: string[]): Promise<string[]> {
 run(process.argv.slice(2)).then(
   (lines) => console.log(lines.join("\n")),
   (error: unknown) => {
-    console.error(error instanceof EnvError || error instanceof UsageError || error instanceof Error ? error.message : error);
-    if (error instanceof ValidationError) for (const field of error.fieldErrors) console.error(`  - ${field.path}: ${field.message}`);
+    console.error(error instanceof EnvError || error instanceof UsageError ? error.message : describeCliError(error));
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

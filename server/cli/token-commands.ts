@@ -1,12 +1,20 @@
+import * as z from "zod";
+import { layerSchema } from "../../lib/domain/layers";
+import { parseInput } from "../../lib/domain/validation";
 import type { Store } from "../../lib/store/store";
 
 const DAY = 86_400_000;
+const layersOptionSchema = z.array(layerSchema).min(1, "--layers needs at least one layer");
 
-export async function tokenAdd(store: Store, name: string, options: { expiresDays?: number; now: number }): Promise<string[]> {
+export async function tokenAdd(store: Store, name: string, options: { expiresDays?: number; now: number; layers?: string }): Promise<string[]> {
   const expiresAt = options.expiresDays ? options.now + options.expiresDays * DAY : null;
-  const { token, record } = await store.tokens.create(name, options.now, expiresAt);
+  const layers =
+    options.layers === undefined
+      ? null
+      : parseInput(layersOptionSchema, options.layers.split(",").map((l) => l.trim()).filter(Boolean), "--layers takes schools, gritting or bins, comma-separated");
+  const { token, record } = await store.tokens.create(name, options.now, expiresAt, { layers });
   return [
-    `Created API token "${record.name}" (id ${record.id})${expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ""}.`,
+    `Created API token "${record.name}" (id ${record.id}) for ${layers ? layers.join(", ") : "every layer"}${expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ""}.`,
     "It is shown only now; store it somewhere safe. Send it as: Authorization: Bearer <token>",
     token,
   ];

@@ -30,3 +30,19 @@ describe("parseEnv", () => {
     expect(message).toMatch(/LOG_LEVEL: .*"loud"/);
   });
 });
+
+describe("console settings", () => {
+  it("defaults to a 60-minute idle and 12-hour absolute session, officers without notices, 60 demo schools", () => {
+    expect(parseEnv({})).toMatchObject({
+      SNOWLINE_SESSION_IDLE_MINUTES: 60,
+      SNOWLINE_SESSION_MAX_HOURS: 12,
+      SNOWLINE_OFFICERS_MAY_POST_NOTICES: false,
+      SNOWLINE_DEMO_SCHOOLS: 60,
+    });
+    expect(parseEnv({ SNOWLINE_OFFICERS_MAY_POST_NOTICES: "1", SNOWLINE_DEMO_SCHOOLS: "200" })).toMatchObject({
+      SNOWLINE_OFFICERS_MAY_POST_NOTICES: true,
+      SNOWLINE_DEMO_SCHOOLS: 200,
+    });
+    expect(() => parseEnv({ SNOWLINE_SESSION_IDLE_MINUTES: "0" })).toThrow(/SNOWLINE_SESSION_IDLE_MINUTES/);
+  });
+});

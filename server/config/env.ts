@@ -27,6 +27,18 @@ export const envSchema = z.object({
     .enum(["0", "1", "true", "false", ""], { message: "must be 1 or 0" })
     .default("0")
     .transform((value) => value === "1" || value === "true"),
+  SNOWLINE_DEMO_SCHOOLS: z.coerce
+    .number({ message: "must be a whole number of schools" })
+    .int("must be a whole number of schools")
+    .min(0)
+    .max(20_000)
+    .default(60),
+  SNOWLINE_SESSION_IDLE_MINUTES: z.coerce.number({ message: "must be a number of minutes" }).int().min(1).max(24 * 60).default(60),
+  SNOWLINE_SESSION_MAX_HOURS: z.coerce.number({ message: "must be a number of hours" }).int().min(1).max(24 * 30).default(12),
+  SNOWLINE_OFFICERS_MAY_POST_NOTICES: z
+    .enum(["0", "1", "true", "false", ""], { message: "must be 1 or 0" })
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
   SNOWLINE_PUBLIC_URL: optionalUrl(["http://", "https://"], "https://snow.example.gov.uk"),
   SNOWLINE_COUNCIL_NAME: z.string().trim().min(1).max(120).optional(),
   SNOWLINE_TILE_URL: z.string().trim().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),

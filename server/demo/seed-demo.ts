@@ -9,8 +9,12 @@ const HOUR = 3_600_000;
  * Loads the made-up demo council into an empty store, with a snow morning's worth of statuses
  * so the map has something to show. Does nothing if any asset exists.
  */
-export async function seedDemoIfEmpty(store: Store, now: number): Promise<{ seeded: boolean; councilName: string }> {
-  const { council, assets } = generateDemoCouncil();
+export async function seedDemoIfEmpty(
+  store: Store,
+  now: number,
+  options: { schools?: number } = {},
+): Promise<{ seeded: boolean; councilName: string }> {
+  const { council, assets } = generateDemoCouncil({ schools: options.schools });
   if ((await store.countAssets()) > 0) return { seeded: false, councilName: council.name };
   await store.upsertAssets(assets, now);
 

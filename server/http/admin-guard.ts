@@ -1,30 +1,27 @@
 import type { Context } from "hono";
-import type { Clock } from "../../lib/domain/clock";
+import { isAdmin } from "../../lib/domain/access";
 import type { Actor } from "../../lib/domain/change";
-import { UnauthorizedError } from "../../lib/domain/errors";
-import type { Store } from "../../lib/store/store";
+import type { HttpDeps } from "./context";
+import { requirePermission, requireSession } from "./session-auth";
 
 /**
- * Decides who may use the admin endpoints (imports, exports). Routes only call `requireAdmin`, so
- * the console's sign-in and roles can replace the implementation without touching them.
+ * Decides who may use the admin endpoints (imports, exports, webhooks). Routes only call
+ * `requireAdmin`, so tests can swap the rule without touching them.
  */
 export interface AdminGuard {
-  /** The admin behind the request. Throws UnauthorizedError (401) without credentials, ForbiddenError (403) for a non-admin. */
-  requireAdmin(c: Context): Promise<Actor>;
+  /** The admin behind the request. Throws UnauthorizedError (401) when signed out, ForbiddenError (403) for a non-admin. */
+  requireAdmin(c: Context, deps: HttpDeps): Promise<Actor>;
 }
 
 /**
- * Until users and roles exist, any valid API token counts as an admin: tokens are created on the
- * server's command line, by whoever runs it.
+ * Only a signed-in administrator (with the session's CSRF token on writes). API tokens act as
+ * officers on their layers and never reach these endpoints; the server's command line can do
+ * everything they do.
  */
-export function createTokenAdminGuard(deps: { store: Store; clock: Clock }): AdminGuard {
-  return {
-    async requireAdmin(c) {
-      const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
-      if (!match) throw new UnauthorizedError("Send an API token as Authorization: Bearer <token>");
-      const token = await deps.store.tokens.verify(match[1]!, deps.clock.now());
-      if (!token) throw new UnauthorizedError("The API token is unknown, revoked or expired");
-      return { type: "token", id: token.id, name: token.name };
-    },
-  };
-}
+export const sessionAdminGuard: AdminGuard = {
+  async requireAdmin(c, deps) {
+    const session = await requireSession(c, deps);
+    requirePermission(isAdmin(session.access), "Only administrators may do this. Nothing was changed.");
+    return session.access.actor;
+  },
+};

@@ -2,14 +2,20 @@ import { Hono } from "hono";
 import type { HttpDeps } from "./context";
 import { errorResponse, httpError } from "./errors";
 import { adminImportRoutes } from "./routes/admin-import-routes";
+import { auditRoutes } from "./routes/audit-routes";
+import { authRoutes } from "./routes/auth-routes";
 import { changeRoutes } from "./routes/change-routes";
 import { healthRoutes } from "./routes/health-routes";
+import { noticeRoutes } from "./routes/notice-routes";
 import { publicAssetRoutes } from "./routes/public-asset-routes";
 import { feedRoutes } from "./routes/feed-routes";
 import { oembedRoutes } from "./routes/oembed-routes";
 import { openDataRoutes } from "./routes/open-data-routes";
 import { webhookRoutes } from "./routes/webhook-routes";
 import { publicCors } from "./public-get";
+import { templateRoutes } from "./routes/template-routes";
+import { tokenRoutes } from "./routes/token-routes";
+import { userRoutes } from "./routes/user-routes";
 
 /** The JSON API under /api/v1 plus health checks. Each route module stays thin: parse, call lib/, reply. */
 export function createApi(deps: HttpDeps): Hono {
@@ -27,6 +33,12 @@ export function createApi(deps: HttpDeps): Hono {
   changeRoutes(api, deps);
   adminImportRoutes(api, deps);
   webhookRoutes(api, deps);
+  authRoutes(api, deps);
+  userRoutes(api, deps);
+  tokenRoutes(api, deps);
+  templateRoutes(api, deps);
+  noticeRoutes(api, deps);
+  auditRoutes(api, deps);
   app.route("/api/v1", api);
   feedRoutes(app, deps);
   oembedRoutes(app, deps);

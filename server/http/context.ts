@@ -1,9 +1,12 @@
+import type { ConsoleSettings } from "../../lib/auth/console-context";
 import type { Clock } from "../../lib/domain/clock";
 import type { PublicConfig } from "../../lib/public-config";
 import type { WebhookRepository } from "../../lib/store/webhook-repository";
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../bus/bus";
 import type { ChangeService } from "../changes/change-service";
+import type { AuthService } from "../auth/auth-service";
+import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
 import type { AdminGuard } from "./admin-guard";
@@ -20,4 +23,9 @@ export interface HttpDeps {
   /** Site name, public URL and data licence, for feeds and absolute links. */
   config: PublicConfig;
   webhooks: WebhookRepository;
+  auth: AuthService;
+  users: UserAdmin;
+  consoleSettings: ConsoleSettings;
+  /** The site's public address, for sign-in links and the Secure cookie flag; null means "use the request's". */
+  publicUrl: string | null;
 }

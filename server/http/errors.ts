@@ -16,6 +16,7 @@ export function errorResponse(c: Context, error: unknown, logger: Logger): Respo
   if (error instanceof HttpStatusError) return httpError(c, error.status, error.message);
   const body = describeError(error);
   if (body.status >= 500) logger.error({ err: error, path: c.req.path }, "request failed");
+  if (body.retryAfterSeconds !== undefined) c.header("retry-after", String(body.retryAfterSeconds));
   return c.json({ error: body }, body.status as ContentfulStatusCode);
 }
 

@@ -8,7 +8,7 @@ import type { Logger } from "../logger";
 
 export interface NoticeService {
   create(input: NoticeInput, actor: Actor, ip: string | null): Promise<Notice>;
-  end(id: string, actor: Actor): Promise<Notice>;
+  end(id: string, actor: Actor, ip?: string | null): Promise<Notice>;
 }
 
 /** Stores a notice change, then tells every node to send the current notices to its clients. */
@@ -27,8 +27,8 @@ export function createNoticeService(deps: { store: Store; bus: Bus; clock: Clock
       await announce();
       return notice;
     },
-    async end(id, actor) {
-      const notice = await deps.store.notices.end(id, { actor, now: deps.clock.now() });
+    async end(id, actor, ip = null) {
+      const notice = await deps.store.notices.end(id, { actor, now: deps.clock.now(), ip });
       deps.logger.info({ notice: notice.id, actor: actor.name }, "notice ended");
       await announce();
       return notice;

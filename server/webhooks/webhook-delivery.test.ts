@@ -21,7 +21,7 @@ describe("outbound webhooks", () => {
     cleanups.push(() => receiver.close());
     const res = await fetch(`${t.url}/api/v1/webhooks`, {
       method: "POST",
-      headers: { authorization: `Bearer ${t.token}`, "content-type": "application/json" },
+      headers: { ...(await t.adminHeaders()), "content-type": "application/json" },
       body: JSON.stringify({ url: receiver.url, layers }),
     });
     expect(res.status).toBe(201);
@@ -70,7 +70,7 @@ describe("outbound webhooks", () => {
     expect(new Set(receiver.received.map((r) => r.headers[WEBHOOK_HEADERS.delivery])).size).toBe(1);
     expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
 
-    const res = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}/deliveries`, { headers: { authorization: `Bearer ${t.token}` } });
+    const res = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}/deliveries`, { headers: await t.adminHeaders() });
     const { deliveries } = await res.json();
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ state: "delivered", attempts: 3, lastError: null });
@@ -91,7 +91,7 @@ describe("outbound webhooks", () => {
 
     const retry = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}/deliveries/${delivery!.id}/retry`, {
       method: "POST",
-      headers: { authorization: `Bearer ${t.token}` },
+      headers: await t.adminHeaders(),
     });
     expect(retry.status).toBe(202);
     expect(await t.server.webhookWorker.runDue()).toBe(1);
@@ -105,26 +105,32 @@ describe("outbound webhooks", () => {
     expect(await t.server.webhookWorker.runDue()).toBe(1);
     expect(JSON.parse(receiver.received[0]!.body).changes.map((c: { assetId: string }) => c.assetId)).toEqual(["route-1"]);
 
-    const removed = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}`, { method: "DELETE", headers: { authorization: `Bearer ${t.token}` } });
+    const removed = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}`, { method: "DELETE", headers: await t.adminHeaders() });
     expect(removed.status).toBe(200);
     await t.post({ changes: [{ assetId: "route-1", status: { code: "in_progress" } }] });
     expect(await t.server.webhookWorker.runDue()).toBe(0);
     expect(receiver.received).toHaveLength(1);
   });
 
-  it("refuses registration without a token or with bad fields, storing nothing", async () => {
+  it("refuses registration signed out, with an API token or with bad fields, storing nothing", async () => {
     const { t } = await setUp();
-    const noToken = await fetch(`${t.url}/api/v1/webhooks`, { headers: {} });
-    expect(noToken.status).toBe(401);
-    const bad = await fetch(`${t.url}/api/v1/webhooks`, {
+    const signedOut = await fetch(`${t.url}/api/v1/webhooks`, { headers: {} });
+    expect(signedOut.status).toBe(401);
+    const byToken = await fetch(`${t.url}/api/v1/webhooks`, {
       method: "POST",
       headers: { authorization: `Bearer ${t.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: "http://127.0.0.1:9/hook", layers: ["schools"] }),
+    });
+    expect(byToken.status).toBe(401);
+    const bad = await fetch(`${t.url}/api/v1/webhooks`, {
+      method: "POST",
+      headers: { ...(await t.adminHeaders()), "content-type": "application/json" },
       body: JSON.stringify({ url: "ftp://example.org/x", layers: ["roads"], secret: "short" }),
     });
     expect(bad.status).toBe(400);
     const { error } = await bad.json();
     expect(error.fieldErrors.map((f: { path: string }) => f.path).sort()).toEqual(["layers.0", "secret", "url"]);
-    const list = await (await fetch(`${t.url}/api/v1/webhooks`, { headers: { authorization: `Bearer ${t.token}` } })).json();
+    const list = await (await fetch(`${t.url}/api/v1/webhooks`, { headers: await t.adminHeaders() })).json();
     expect(list.webhooks).toHaveLength(1);
     expect(JSON.stringify(list)).not.toContain("whsec_");
   });

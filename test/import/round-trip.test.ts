@@ -16,7 +16,7 @@ describeWithRealData("real files through the admin API, and exports that import 
     return res.json();
   };
   const exported = async (layer: Layer, format: string) => {
-    const res = await fetch(`${t.url}/api/v1/admin/exports?layer=${layer}&format=${format}`, { headers: { authorization: `Bearer ${t.token}` } });
+    const res = await fetch(`${t.url}/api/v1/admin/exports?layer=${layer}&format=${format}`, { headers: await t.adminHeaders() });
     expect(res.status).toBe(200);
     return res.text();
   };

@@ -5,7 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realt
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../../server/bus/bus";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
-import { createSnowlineServer, type SnowlineServer } from "../../server/create-server";
+import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
 import type { AdminGuard } from "../../server/http/admin-guard";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
@@ -20,6 +20,8 @@ export interface TestServer {
   server: SnowlineServer;
   token: string;
   post(body: unknown, init?: { token?: string | null; contentType?: string }): Promise<Response>;
+  /** Cookie and CSRF headers of a signed-in administrator (created on first use), for admin endpoints. */
+  adminHeaders(): Promise<Record<string, string>>;
   /** Connects a client; `beforeConnect` may attach listeners for what the server sends on connect. */
   client(beforeConnect?: (socket: TestClient) => void): Promise<TestClient>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function startTestServer(
     seed?: boolean;
     webhooks?: { autoRun?: boolean };
     adminGuard?: AdminGuard;
+    console?: ConsoleOptions;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
@@ -50,12 +53,14 @@ export async function startTestServer(
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
     webhooks: { autoRun: options.webhooks?.autoRun ?? false },
     adminGuard: options.adminGuard,
+    console: options.console,
   });
   const url = await server.listen(0, "127.0.0.1");
   const { token } = await store.tokens.create("test", clock.now());
   const clients: TestClient[] = [];
+  let adminCreated: Promise<unknown> | null = null;
 
-  return {
+  const testServer: TestServer = {
     url,
     store,
     bus,
@@ -71,6 +76,14 @@ export async function startTestServer(
         headers,
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
+    },
+    // A fresh session each time: tests that move the clock by hours would outlive an old one.
+    async adminHeaders() {
+      const { addUser, signIn } = await import("./console-client");
+      adminCreated ??= addUser(testServer, { email: "admin@test.invalid", name: "Test Admin", role: "admin" });
+      await adminCreated;
+      const session = await signIn(testServer, "admin@test.invalid");
+      return { cookie: session.cookie, "x-csrf-token": session.csrfToken };
     },
     async client(beforeConnect) {
       const socket: TestClient = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false });
@@ -90,4 +103,5 @@ export async function startTestServer(
       await dispose();
     },
   };
+  return testServer;
 }

@@ -2,11 +2,12 @@ import { DOMParser } from "@xmldom/xmldom";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ForbiddenError } from "../../../lib/domain/errors";
 import { postImport } from "../../../test/support/admin-api";
+import { addUser, signIn } from "../../../test/support/console-client";
 import { startTestServer, type TestServer } from "../../../test/support/test-server";
 import { describeEachStore } from "../../../test/support/stores";
 
 const exportUrl = (t: TestServer, query: Record<string, string>) => `${t.url}/api/v1/admin/exports?${new URLSearchParams(query)}`;
-const getExport = (t: TestServer, query: Record<string, string>) => fetch(exportUrl(t, query), { headers: { authorization: `Bearer ${t.token}` } });
+const getExport = async (t: TestServer, query: Record<string, string>) => fetch(exportUrl(t, query), { headers: await t.adminHeaders() });
 
 const SCHOOLS_CSV = "URN,name,lat,lon,phase\n900001,Ashdown Primary,53.42,-2.32,Primary\n900002,Brookfield High,53.43,-2.31,Secondary\n";
 
@@ -95,13 +96,21 @@ describeEachStore("admin import and export API", (factory) => {
     expect((await res.json()).error.message).toMatch(/20 MB/);
   });
 
-  it("needs an admin for imports and exports: 401 without a valid token", async () => {
+  it("needs a signed-in admin for imports and exports: 401 signed out or with an API token, 403 for an officer", async () => {
     const before = await t.store.countAssets();
-    for (const token of [null, "snl_not_a_token"]) {
-      expect((await postImport(t, { layer: "schools", dryRun: "false" }, [{ name: "s.csv", data: SCHOOLS_CSV }], token)).status).toBe(401);
-      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    for (const headers of [{}, { authorization: `Bearer ${t.token}` }] as Record<string, string>[]) {
+      expect((await postImport(t, { layer: "schools", dryRun: "false" }, [{ name: "s.csv", data: SCHOOLS_CSV }], headers)).status).toBe(401);
       expect((await fetch(exportUrl(t, { layer: "schools", format: "csv" }), { headers })).status).toBe(401);
     }
+    await addUser(t, { email: "officer@test.invalid", name: "Olive Officer", role: "officer", layers: ["schools"] });
+    const officer = await signIn(t, "officer@test.invalid");
+    const officerHeaders = { cookie: officer.cookie, "x-csrf-token": officer.csrfToken };
+    const refused = await postImport(t, { layer: "schools", dryRun: "false" }, [{ name: "s.csv", data: SCHOOLS_CSV }], officerHeaders);
+    expect(refused.status).toBe(403);
+    expect((await fetch(exportUrl(t, { layer: "schools", format: "csv" }), { headers: officerHeaders })).status).toBe(403);
+    const admin = await t.adminHeaders();
+    const noCsrf = await postImport(t, { layer: "schools", dryRun: "false" }, [{ name: "s.csv", data: SCHOOLS_CSV }], { cookie: admin.cookie! });
+    expect(noCsrf.status).toBe(403);
     expect(await t.store.countAssets()).toBe(before);
   });
 

@@ -31,7 +31,7 @@ export function adminImportRoutes(api: Hono, deps: HttpDeps): void {
       onError: (c) => httpError(c, 413, `The file is larger than ${IMPORT_BODY_LIMIT_BYTES / 1024 / 1024} MB`),
     }),
     async (c) => {
-      const actor = await deps.adminGuard.requireAdmin(c);
+      const actor = await deps.adminGuard.requireAdmin(c, deps);
       const { source, fields } = await readUpload(c);
       const options = parseInput(importOptionsSchema, { ...fields, ...c.req.query() }, "The import options are invalid; nothing was stored");
       const report = await runImport(deps.store, await toSource(source, options), options, deps.clock.now());
@@ -41,7 +41,7 @@ export function adminImportRoutes(api: Hono, deps: HttpDeps): void {
   );
 
   api.get("/admin/exports", async (c) => {
-    await deps.adminGuard.requireAdmin(c);
+    await deps.adminGuard.requireAdmin(c, deps);
     const options = parseInput(exportOptionsSchema, c.req.query(), "Invalid export options");
     const file = exportAssets(await deps.store.listAssets({ layer: options.layer }), options);
     return c.body(file.body, 200, {

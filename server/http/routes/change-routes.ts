@@ -1,31 +1,33 @@
 import type { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { changeBatchInputSchema } from "../../../lib/domain/status";
+import { undoInputSchema } from "../../../lib/domain/undo";
 import { parseInput } from "../../../lib/domain/validation";
-import { requireTokenActor } from "../auth";
+import { API_BODY_LIMIT_BYTES, limitBody } from "../body-limit";
 import type { HttpDeps } from "../context";
-import { httpError } from "../errors";
 import { readJson } from "../read-json";
+import { requestMeta, requireAccess } from "../session-auth";
 import { socialDraftsFor } from "../social-drafts";
 
-export const API_BODY_LIMIT_BYTES = 1024 * 1024;
+export { API_BODY_LIMIT_BYTES };
 
-/** Writes through the API: an atomic batch of status changes, with a bearer token. */
+/**
+ * Writes: an atomic batch of status changes, or an undo of earlier ones. Sent with an API token
+ * or by a signed-in console user (with the CSRF token); either way only assets the caller may
+ * change are accepted, or nothing is stored.
+ */
 export function changeRoutes(api: Hono, deps: HttpDeps): void {
-  api.post(
-    "/changes",
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: (c) => httpError(c, 413, `The request body is larger than ${API_BODY_LIMIT_BYTES / 1024 / 1024} MB`),
-    }),
-    async (c) => {
-      const actor = await requireTokenActor(c, deps);
-      const body = parseInput(changeBatchInputSchema, await readJson(c), "The changes are invalid; nothing was stored");
-      const ip = getConnInfo(c).remote.address ?? null;
-      const batch = await deps.changes.post(body.changes, actor, ip);
-      const socialPosts = await socialDraftsFor(batch, deps, c);
-      return c.json({ seq: batch.toSeq, changes: batch.changes, socialPosts }, 201);
-    },
-  );
+  api.post("/changes", limitBody(API_BODY_LIMIT_BYTES), async (c) => {
+    const access = await requireAccess(c, deps);
+    const body = parseInput(changeBatchInputSchema, await readJson(c), "The changes are invalid; nothing was stored");
+    const batch = await deps.changes.post(body.changes, access.actor, requestMeta(c).ip, access);
+    const socialPosts = await socialDraftsFor(batch, deps, c);
+    return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes, socialPosts }, 201);
+  });
+
+  api.post("/changes/undo", limitBody(API_BODY_LIMIT_BYTES), async (c) => {
+    const access = await requireAccess(c, deps);
+    const body = parseInput(undoInputSchema, await readJson(c), "The undo request is invalid; nothing was stored");
+    const batch = await deps.changes.undo(body.changes, access.actor, requestMeta(c).ip, access);
+    return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes }, 201);
+  });
 }

@@ -3,7 +3,6 @@ import * as z from "zod";
 import { NotFoundError } from "../../../lib/domain/errors";
 import { parseInput } from "../../../lib/domain/validation";
 import { webhookInputSchema } from "../../../lib/webhooks/webhook-schema";
-import { requireTokenActor } from "../auth";
 import type { HttpDeps } from "../context";
 import { readJson } from "../read-json";
 
@@ -12,29 +11,29 @@ const deliveriesQuerySchema = z.object({
 });
 
 /**
- * Admin endpoints for outbound webhooks. For now any valid API token may use them; the console
- * will add role checks. The secret is returned once, on creation.
+ * Admin endpoints for outbound webhooks (signed-in administrators; `npx snowline webhook …` on the
+ * server does the same). The secret is returned once, on creation.
  */
 export function webhookRoutes(api: Hono, deps: HttpDeps): void {
   api.post("/webhooks", async (c) => {
-    const actor = await requireTokenActor(c, deps);
+    const actor = await deps.adminGuard.requireAdmin(c, deps);
     const input = parseInput(webhookInputSchema, await readJson(c), "The webhook is invalid; nothing was stored");
     const { webhook, secret } = await deps.webhooks.add(input, { createdBy: actor.name, now: deps.clock.now() });
     return c.json({ webhook, secret }, 201);
   });
 
   api.get("/webhooks", async (c) => {
-    await requireTokenActor(c, deps);
+    await deps.adminGuard.requireAdmin(c, deps);
     return c.json({ webhooks: await deps.webhooks.list() });
   });
 
   api.delete("/webhooks/:id", async (c) => {
-    await requireTokenActor(c, deps);
+    await deps.adminGuard.requireAdmin(c, deps);
     return c.json({ webhook: await deps.webhooks.disable(c.req.param("id"), deps.clock.now()) });
   });
 
   api.get("/webhooks/:id/deliveries", async (c) => {
-    await requireTokenActor(c, deps);
+    await deps.adminGuard.requireAdmin(c, deps);
     const id = c.req.param("id");
     if (!(await deps.webhooks.get(id))) throw new NotFoundError(`No webhook has the id ${id}`);
     const { limit } = parseInput(deliveriesQuerySchema, c.req.query(), "Invalid query");
@@ -42,7 +41,7 @@ export function webhookRoutes(api: Hono, deps: HttpDeps): void {
   });
 
   api.post("/webhooks/:id/deliveries/:deliveryId/retry", async (c) => {
-    await requireTokenActor(c, deps);
+    await deps.adminGuard.requireAdmin(c, deps);
     await deps.webhooks.retryNow(c.req.param("deliveryId"), deps.clock.now());
     return c.json({ retrying: true }, 202);
   });

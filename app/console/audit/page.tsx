@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditFilters } from "@/components/console/audit-filters";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { UndoButton } from "@/components/console/undo-button";
+import { formatDateTime } from "@/components/status/format-time";
+import { auditQuerySchema, type AuditQuery } from "@/lib/audit/audit-query";
+import { canChangeAsset, canViewAudit } from "@/lib/domain/access";
+import type { PublicStatus } from "@/lib/domain/status";
+import { fieldErrorsOf } from "@/lib/domain/validation";
+import { requireConsoleSession } from "../console-session";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const describe = (status: PublicStatus) =>
+  `${status.label}${status.message ? ` — “${status.message}”` : ""}${status.until ? ` until ${formatDateTime(status.until)}` : ""}${
+    status.upcoming ? `; upcoming ${status.upcoming.label}${status.upcoming.from ? ` from ${formatDateTime(status.upcoming.from)}` : ""}` : ""
+  }`;
+
+const KIND_LABELS: Record<string, string> = { set: "Set", schedule: "Scheduled", activate: "Started (scheduled)", expire: "Ended (expired)", undo: "Undo" };
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const { session, console, app } = await requireConsoleSession("/console/audit");
+  const { access } = session;
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = auditQuerySchema.safeParse(raw);
+  const query: AuditQuery = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  const isAllowed = canViewAudit(access);
+  const { changes, notices } = isAllowed ? await console.audit(query, access) : { changes: [], notices: [] };
+  const [users, tokens] = isAllowed ? await Promise.all([console.users(), console.tokens()]) : [[], []];
+  const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"));
+  const older = changes.length === query.limit ? `?${new URLSearchParams({ ...Object.fromEntries(params), before: String(changes.at(-1)!.seq) })}` : null;
+
+  return (
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={access} settings={console.settings} csrfToken={session.csrfToken} current="audit" title="Audit log">
+      {!isAllowed ? (
+        <div className="error-summary" role="alert">
+          <h2>403: not allowed</h2>
+          <p>Only administrators and officers read the audit log.</p>
+        </div>
+      ) : (
+        <>
+          <p className="lede">Every status change and notice: who, when, from where, before and after. Never shown to the public.</p>
+          {!parsed.success ? (
+            <div className="error-summary" role="alert">
+              <h2>Some filters were not understood</h2>
+              <ul>
+                {fieldErrorsOf(parsed.error).map((e) => (
+                  <li key={e.path}>
+                    {e.path}: {e.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <AuditFilters query={query} users={users} tokens={tokens} />
+          <p>
+            <a href={`/api/v1/audit.csv?${params}`} download>
+              Download these entries as CSV
+            </a>{" "}
+            <Link href="/console/audit">Clear filters</Link>
+          </p>
+
+          <div className="table-scroll section">
+            <table className="data-table" data-testid="audit-changes">
+              <caption>
+                Status changes, newest first ({changes.length}
+                {older ? "; more below" : ""})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">From</th>
+                  <th scope="col">Asset</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Before → after</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Undo</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.length === 0 ? (
+                  <tr>
+                    <td colSpan={7}>No changes match.</td>
+                  </tr>
+                ) : null}
+                {changes.map((c) => (
+                  <tr key={c.seq} data-seq={c.seq}>
+                    <td>{formatDateTime(new Date(c.at))}</td>
+                    <td>
+                      {c.actor.name}
+                      {c.actor.type === "token" ? " (API token)" : c.actor.type === "system" ? " (automatic)" : ""}
+                    </td>
+                    <td>{c.ip ?? "—"}</td>
+                    <td>
+                      {c.assetName ?? c.assetId} <span className="muted">({c.assetId})</span>
+                    </td>
+                    <td>{KIND_LABELS[c.kind] ?? c.kind}</td>
+                    <td>
+                      {describe(c.before)} → {describe(c.after)}
+                    </td>
+                    <td>
+                      {c.assetVersion !== null && canChangeAsset(access, { id: c.assetId, layer: c.layer }) ? (
+                        <UndoButton seq={c.seq} assetName={c.assetName ?? c.assetId} expectedVersion={c.assetVersion} csrfToken={session.csrfToken} />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {older ? (
+            <p>
+              <Link href={`/console/audit${older}`}>Older changes</Link>
+            </p>
+          ) : null}
+
+          {access.role === "admin" || console.settings.officersMayPostNotices ? (
+            <div className="table-scroll section">
+              <table className="data-table">
+                <caption>Notices created and ended ({notices.length})</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">From</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Notice</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {notices.length === 0 ? (
+                    <tr>
+                      <td colSpan={5}>No notice entries match.</td>
+                    </tr>
+                  ) : null}
+                  {notices.map((n) => (
+                    <tr key={`${n.noticeId}-${n.action}`}>
+                      <td>{formatDateTime(new Date(n.at))}</td>
+                      <td>{n.actor.name}</td>
+                      <td>{n.ip ?? "—"}</td>
+                      <td>{n.action === "created" ? "Created" : "Ended"}</td>
+                      <td className="status-message">
+                        {n.level}: {n.text}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </>
+      )}
+    </ConsoleShell>
+  );
+}

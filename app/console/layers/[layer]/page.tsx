@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { LayerConsole } from "@/components/console/layer/layer-console";
+import { canChangeAsset, describeScope, mayWorkOnLayer } from "@/lib/domain/access";
+import { isLayer, LAYER_LABELS } from "@/lib/domain/layers";
+import { requireConsoleSession } from "../../console-session";
+
+type Params = { params: Promise<{ layer: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { layer } = await params;
+  return { title: isLayer(layer) ? LAYER_LABELS[layer].plural : "Not found" };
+}
+
+export default async function LayerPage({ params }: Params) {
+  const { layer } = await params;
+  if (!isLayer(layer)) notFound();
+  const { session, console, app } = await requireConsoleSession(`/console/layers/${layer}`);
+  const { access } = session;
+  // Read the seq before the assets: a change landing in between is then replayed, never missed.
+  const seq = await app.readModel.headSeq();
+  const assets = (await app.readModel.listAssets({ layer }))
+    .filter((asset) => canChangeAsset(access, asset))
+    .map(({ geometry: _geometry, ...summary }) => summary);
+  const isAllowed = mayWorkOnLayer(access, layer, assets);
+  const labels = LAYER_LABELS[layer];
+
+  return (
+    <ConsoleShell
+      councilName={app.config.councilName}
+      user={session.user}
+      access={access}
+      settings={console.settings}
+      csrfToken={session.csrfToken}
+      current={layer}
+      title={isAllowed ? labels.plural : "You may not change these"}
+    >
+      {isAllowed ? (
+        <LayerConsole
+          layer={layer}
+          initialSeq={seq}
+          assets={assets}
+          templates={await console.templates(layer)}
+          csrfToken={session.csrfToken}
+          serverNow={console.now()}
+        />
+      ) : (
+        <div className="error-summary" role="alert">
+          <h2>403: not allowed</h2>
+          <p>
+            Your account may change {describeScope(access)}, not {labels.plural.toLowerCase()}. If you need to, ask an administrator.
+          </p>
+          <p>
+            <Link href="/console">Back to the overview</Link>
+          </p>
+        </div>
+      )}
+    </ConsoleShell>
+  );
+}

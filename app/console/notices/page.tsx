@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { ActionButton } from "@/components/console/action-button";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { NoticeForm } from "@/components/console/notice-form";
+import { formatDateTime } from "@/components/status/format-time";
+import { canManageNotices } from "@/lib/domain/access";
+import { isNoticeShowing } from "@/lib/domain/notices";
+import { requireConsoleSession } from "../console-session";
+
+export const metadata: Metadata = { title: "Notices" };
+
+export default async function NoticesPage() {
+  const { session, console, app } = await requireConsoleSession("/console/notices");
+  const isAllowed = canManageNotices(session.access, console.settings);
+  const now = console.now();
+  const notices = isAllowed ? await console.notices() : [];
+  const state = (n: (typeof notices)[number]) =>
+    n.endedAt ? `Ended ${formatDateTime(n.endedAt)} by ${n.endedBy}` : n.until && Date.parse(n.until) <= now ? "Expired" : isNoticeShowing(n, now) ? "Showing now" : "Upcoming";
+
+  return (
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="notices" title="Notices">
+      {!isAllowed ? (
+        <div className="error-summary" role="alert">
+          <h2>403: not allowed</h2>
+          <p>Only administrators{console.settings.officersMayPostNotices ? " and officers" : ""} create and end notices.</p>
+        </div>
+      ) : (
+        <>
+          <p className="lede">Council-wide banners on every public page and in the public API.</p>
+          <div className="table-scroll section">
+            <table className="data-table">
+              <caption>Notices, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Level</th>
+                  <th scope="col">Text</th>
+                  <th scope="col">Shows</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">State</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {notices.length === 0 ? (
+                  <tr>
+                    <td colSpan={6}>No notices yet.</td>
+                  </tr>
+                ) : null}
+                {notices.map((n) => (
+                  <tr key={n.id}>
+                    <td>{n.level}</td>
+                    <td className="status-message">{n.text}</td>
+                    <td>
+                      {n.from ? `From ${formatDateTime(n.from)}` : "From creation"}
+                      {n.until ? ` until ${formatDateTime(n.until)}` : " until ended"}
+                    </td>
+                    <td>
+                      {formatDateTime(n.createdAt)} by {n.createdBy}
+                    </td>
+                    <td>{state(n)}</td>
+                    <td>
+                      {n.endedAt || (n.until && Date.parse(n.until) <= now) ? null : (
+                        <ActionButton path={`/api/v1/notices/${n.id}/end`} csrfToken={session.csrfToken} label={`End notice: ${n.text.slice(0, 60)}`} variant="warning">
+                          End now
+                        </ActionButton>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <NoticeForm csrfToken={session.csrfToken} serverNow={now} />
+        </>
+      )}
+    </ConsoleShell>
+  );
+}

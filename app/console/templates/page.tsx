@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { ActionButton } from "@/components/console/action-button";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { TemplateForm } from "@/components/console/template-form";
+import { canManageTemplates } from "@/lib/domain/access";
+import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
+import { requireConsoleSession } from "../console-session";
+
+export const metadata: Metadata = { title: "Message templates" };
+
+export default async function TemplatesPage() {
+  const { session, console, app } = await requireConsoleSession("/console/templates");
+  const isAllowed = canManageTemplates(session.access);
+  const templates = isAllowed ? await console.templates() : [];
+
+  return (
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="templates" title="Message templates">
+      {!isAllowed ? (
+        <div className="error-summary" role="alert">
+          <h2>403: not allowed</h2>
+          <p>Only administrators save message templates.</p>
+        </div>
+      ) : (
+        <>
+          <p className="lede">Messages officers pick in the status form instead of typing them on a busy morning.</p>
+          {LAYERS.map((layer) => {
+            const list = templates.filter((t) => t.layer === layer);
+            return (
+              <div className="table-scroll section" key={layer}>
+                <table className="data-table">
+                  <caption>
+                    {LAYER_LABELS[layer].plural} ({list.length})
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Message</th>
+                      <th scope="col">Saved by</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.length === 0 ? (
+                      <tr>
+                        <td colSpan={4}>None yet.</td>
+                      </tr>
+                    ) : null}
+                    {list.map((t) => (
+                      <tr key={t.id}>
+                        <td>{t.name}</td>
+                        <td className="status-message">{t.message}</td>
+                        <td>{t.createdBy}</td>
+                        <td>
+                          <ActionButton path={`/api/v1/templates/${t.id}`} method="DELETE" csrfToken={session.csrfToken} label={`Delete template ${t.name}`} variant="warning">
+                            Delete
+                          </ActionButton>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+          <TemplateForm csrfToken={session.csrfToken} />
+        </>
+      )}
+    </ConsoleShell>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { ActionButton } from "@/components/console/action-button";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { UserForm } from "@/components/console/user-form";
+import { formatDateTime } from "@/components/status/format-time";
+import { accessForUser } from "@/lib/auth/sessions";
+import { canManageUsers, describeScope, ROLE_LABELS } from "@/lib/domain/access";
+import { requireConsoleSession } from "../console-session";
+import { NewLinkButton } from "@/components/console/new-link-button";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const { session, console, app } = await requireConsoleSession("/console/users");
+  const isAllowed = canManageUsers(session.access);
+  const users = isAllowed ? await console.users() : [];
+  const csrf = session.csrfToken;
+
+  return (
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={csrf} current="users" title="Users">
+      {!isAllowed ? (
+        <div className="error-summary" role="alert">
+          <h2>403: not allowed</h2>
+          <p>Only administrators manage accounts.</p>
+        </div>
+      ) : (
+        <>
+          <div className="table-scroll section">
+            <table className="data-table">
+              <caption>Console accounts ({users.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">May change</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Last sign-in</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((u) => (
+                  <tr key={u.id} data-user={u.email}>
+                    <td>{u.name}</td>
+                    <td>{u.email}</td>
+                    <td>{ROLE_LABELS[u.role]}</td>
+                    <td>{describeScope(accessForUser(u))}</td>
+                    <td>{u.disabledAt ? "Disabled" : u.hasPassword ? "Active" : "Invited (no password yet)"}</td>
+                    <td>{u.lastSignInAt ? formatDateTime(new Date(u.lastSignInAt)) : "Never"}</td>
+                    <td>
+                      <div className="actions-cell">
+                        {u.id === session.user.id ? null : u.disabledAt ? (
+                          <ActionButton path={`/api/v1/users/${u.id}/enable`} csrfToken={csrf} label={`Enable ${u.email}`}>
+                            Enable
+                          </ActionButton>
+                        ) : (
+                          <ActionButton path={`/api/v1/users/${u.id}/disable`} csrfToken={csrf} label={`Disable ${u.email}`} variant="warning">
+                            Disable
+                          </ActionButton>
+                        )}
+                        <ActionButton path={`/api/v1/users/${u.id}/sign-out-everywhere`} csrfToken={csrf} label={`Sign ${u.email} out everywhere`}>
+                          Sign out everywhere
+                        </ActionButton>
+                        <NewLinkButton userId={u.id} email={u.email} csrfToken={csrf} />
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <UserForm csrfToken={csrf} />
+        </>
+      )}
+    </ConsoleShell>
+  );
+}

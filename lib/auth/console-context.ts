@@ -1,0 +1,51 @@
+import type { AuditQuery } from "../audit/audit-query";
+import type { Access, AccessSettings } from "../domain/access";
+import { auditLayers } from "../domain/access";
+import type { Clock } from "../domain/clock";
+import type { Layer } from "../domain/layers";
+import type { MessageTemplate } from "../domain/templates";
+import type { User } from "../domain/users";
+import type { AuditChange, AuditNoticeEvent } from "../store/audit-repository";
+import type { Notice } from "../store/notice-repository";
+import type { Store } from "../store/store";
+import type { ApiToken } from "../store/token-repository";
+import type { SessionPolicy } from "./session-policy";
+import { resolveSession, type ConsoleSession } from "./sessions";
+
+export type ConsoleSettings = AccessSettings;
+
+/**
+ * What console pages may read, handed to Next.js by the custom server like the public read model.
+ * Pages check the session and the caller's role before reading; every write goes through the
+ * HTTP API, which checks them again.
+ */
+export interface ConsoleContext {
+  settings: ConsoleSettings;
+  now(): number;
+  session(token: string | undefined): Promise<ConsoleSession | null>;
+  templates(layer?: Layer): Promise<MessageTemplate[]>;
+  users(): Promise<User[]>;
+  tokens(): Promise<ApiToken[]>;
+  notices(): Promise<Notice[]>;
+  audit(query: AuditQuery, access: Access): Promise<{ changes: AuditChange[]; notices: AuditNoticeEvent[] }>;
+}
+
+export function createConsoleContext(deps: { store: Store; clock: Clock; policy: SessionPolicy; settings: ConsoleSettings }): ConsoleContext {
+  const { store, clock } = deps;
+  return {
+    settings: deps.settings,
+    now: () => clock.now(),
+    session: (token) => resolveSession(store, token, clock.now(), deps.policy),
+    templates: (layer) => store.templates.list(layer),
+    users: () => store.users.list(),
+    tokens: () => store.tokens.list(),
+    notices: () => store.notices.list(),
+    async audit(query, access) {
+      const [changes, notices] = await Promise.all([
+        store.audit.changes(query, { layers: auditLayers(access) }),
+        access.role === "admin" || deps.settings.officersMayPostNotices ? store.audit.noticeEvents(query) : Promise.resolve([]),
+      ]);
+      return { changes, notices };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { Context, Hono } from "hono";
+import { auditToCsv } from "../../../lib/audit/audit-csv";
+import { AUDIT_PAGE_MAX, auditQuerySchema } from "../../../lib/audit/audit-query";
+import { auditLayers, canViewAudit } from "../../../lib/domain/access";
+import { parseInput } from "../../../lib/domain/validation";
+import type { HttpDeps } from "../context";
+import { requirePermission, requireSession } from "../session-auth";
+
+// An export holds at most this many changes; narrow the filters for more.
+export const AUDIT_CSV_MAX_CHANGES = 50_000;
+
+/** The audit trail of every change and notice with who, when, from where and before → after. Never public. */
+export function auditRoutes(api: Hono, deps: HttpDeps): void {
+  const auditor = async (c: Context) => {
+    const session = await requireSession(c, deps);
+    requirePermission(canViewAudit(session.access), "Only administrators and officers read the audit log");
+    return session;
+  };
+  const noticesVisible = (role: string) => role === "admin" || deps.consoleSettings.officersMayPostNotices;
+
+  api.get("/audit", async (c) => {
+    const { access } = await auditor(c);
+    const query = parseInput(auditQuerySchema, c.req.query(), "Invalid audit filters");
+    const [changes, notices] = await Promise.all([
+      deps.store.audit.changes(query, { layers: auditLayers(access) }),
+      noticesVisible(access.role) ? deps.store.audit.noticeEvents(query) : [],
+    ]);
+    return c.json({ changes, notices });
+  });
+
+  api.get("/audit.csv", async (c) => {
+    const { access } = await auditor(c);
+    const query = parseInput(auditQuerySchema, c.req.query(), "Invalid audit filters");
+    const changes = [];
+    let before = query.before;
+    while (changes.length < AUDIT_CSV_MAX_CHANGES) {
+      const page = await deps.store.audit.changes({ ...query, before, limit: AUDIT_PAGE_MAX }, { layers: auditLayers(access) });
+      changes.push(...page);
+      if (page.length < AUDIT_PAGE_MAX) break;
+      before = page.at(-1)!.seq;
+    }
+    const notices = noticesVisible(access.role) ? await deps.store.audit.noticeEvents({ ...query, limit: AUDIT_CSV_MAX_CHANGES }) : [];
+    const stamp = new Date(deps.clock.now()).toISOString().slice(0, 16).replace(/[:T]/g, "-");
+    return c.body(auditToCsv(changes, notices), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="snowline-audit-${stamp}.csv"`,
+      "cache-control": "no-store",
+    });
+  });
+}
