@@ -1,3 +1,5 @@
+import type { MultiPolygon, Polygon } from "./domain/geometry";
+
 /** Settings the public pages render with; chosen from the environment by the server at start. */
 export interface PublicConfig {
   councilName: string;
@@ -6,6 +8,12 @@ export interface PublicConfig {
   tileAttribution: string;
   /** The site's own address, for absolute links in feeds and share cards; null means "use the request's". */
   publicUrl: string | null;
+  /** The council's logo (URL or site path), shown beside its name in the header. */
+  logoUrl: string;
+  /** Header colour, #rrggbb; checked at start to keep AA contrast with white text. */
+  brandColour: string;
+  /** The council's outline, drawn on the map so it reads even when tiles cannot load; null if unknown. */
+  boundary: Polygon | MultiPolygon | null;
 }
 
 export const DEFAULT_PUBLIC_CONFIG: PublicConfig = {
@@ -14,4 +22,7 @@ export const DEFAULT_PUBLIC_CONFIG: PublicConfig = {
   tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
   tileAttribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
   publicUrl: null,
+  logoUrl: "/snowline-logo.svg",
+  brandColour: "#1d70b8",
+  boundary: null,
 };

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setAppContext } from "../lib/app-context";
 import { systemClock } from "../lib/domain/clock";
-import { DEFAULT_PUBLIC_CONFIG } from "../lib/public-config";
+import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { openPostgresStore } from "../lib/store/postgres-store";
 import { openSqliteStore } from "../lib/store/sqlite-store";
 import type { Bus } from "./bus/bus";
@@ -39,10 +39,12 @@ async function main(): Promise<void> {
 
   let councilName = env.SNOWLINE_COUNCIL_NAME;
   let isDemo = false;
+  let boundary: PublicConfig["boundary"] = null;
   if (env.SNOWLINE_DEMO) {
     const demo = await seedDemoIfEmpty(store, clock.now());
     if (demo.seeded) logger.info("loaded the demo council into the empty database");
     councilName ??= demo.councilName;
+    boundary = demo.boundary;
     isDemo = true;
   }
 
@@ -55,6 +57,9 @@ async function main(): Promise<void> {
       tileUrl: env.SNOWLINE_TILE_URL,
       tileAttribution: env.SNOWLINE_TILE_ATTRIBUTION,
       publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+      logoUrl: env.SNOWLINE_COUNCIL_LOGO_URL ?? DEFAULT_PUBLIC_CONFIG.logoUrl,
+      brandColour: env.SNOWLINE_BRAND_COLOUR,
+      boundary,
     },
   });
   const web = await createNextHandler({ dev, dir: PROJECT_ROOT });
