@@ -66,6 +66,7 @@ export async function createStore(
     upsertAssets: (list, now) => assets.upsertAssets(db, list, now),
     countAssets: () => assets.countAssets(db),
     listAssets: (filter) => assets.listAssets(db, filter),
+    listAssetSummaries: (filter) => assets.listAssetSummaries(db, filter),
     getAsset: (id) => assets.getAsset(db, id),
     publicNotices: (now) => notices.publicNotices(db, now),
     notices: {

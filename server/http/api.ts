@@ -3,6 +3,7 @@ import type { HttpDeps } from "./context";
 import { errorResponse, httpError } from "./errors";
 import { changeRoutes } from "./routes/change-routes";
 import { healthRoutes } from "./routes/health-routes";
+import { mapRoutes } from "./routes/map-routes";
 import { publicAssetRoutes } from "./routes/public-asset-routes";
 
 /** The JSON API under /api/v1 plus health checks. Each route module stays thin: parse, call lib/, reply. */
@@ -14,6 +15,7 @@ export function createApi(deps: HttpDeps): Hono {
 
   const api = new Hono();
   publicAssetRoutes(api, deps);
+  mapRoutes(api, deps);
   changeRoutes(api, deps);
   app.route("/api/v1", api);
   return app;
