@@ -1,4 +1,4 @@
-import type { Layer } from "../domain/layers";
+import type { Layer } from "../domain/layer-names";
 
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : null);
 

@@ -1,4 +1,4 @@
-import type { Layer } from "../domain/layers";
+import type { Layer } from "../domain/layer-names";
 
 /** What search reads of an asset: its name, and streets and postcodes from its attributes. */
 export interface SearchableAsset {

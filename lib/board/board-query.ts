@@ -1,4 +1,4 @@
-import { LAYERS, type Layer } from "../domain/layers";
+import { LAYERS, type Layer } from "../domain/layer-names";
 
 /**
  * What a resident is looking at, as it lives in the URL: layers shown, filters, search, page and

@@ -1,4 +1,4 @@
-import type { Layer } from "../domain/layers";
+import type { Layer } from "../domain/layer-names";
 import type { PublicStatus } from "../domain/status";
 import { describeAsset } from "./asset-detail";
 import { searchAsset, type SearchMatch } from "./asset-search";

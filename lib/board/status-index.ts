@@ -1,4 +1,4 @@
-import { LAYERS, type Layer } from "../domain/layers";
+import { LAYERS, type Layer } from "../domain/layer-names";
 import { defaultCodeFor, describeStatus } from "../domain/status-codes";
 import type { SummaryInput } from "../summary/layer-summary";
 
