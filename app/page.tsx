@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ResidentBoard } from "@/components/board/resident-board";
 import { SiteFooter } from "@/components/site/site-footer";
+import { ScriptFlag } from "@/components/site/script-flag";
 import { SiteHeader } from "@/components/site/site-header";
 import { parseBoardQuery } from "@/lib/board/board-query-schema";
 import { buildListView } from "@/lib/board/list-view";
@@ -38,6 +39,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   };
   return (
     <>
+      <ScriptFlag />
       <SiteHeader config={config} title="Winter service status" />
       <main id="main" className="board" tabIndex={-1}>
         <ResidentBoard data={data} map={{ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, boundary: config.boundary }} />

@@ -9,7 +9,7 @@ test("the first HTML holds the real statuses, and search, filter and sort work a
   const { properties } = await (await page.request.get(`/api/v1/assets/${round.id}`)).json();
   const postcode = properties.attributes.postcodes[0] as string;
 
-  await page.goto("/");
+  await page.goto("/?layer=schools");
   const list = page.getByTestId("asset-list");
   const row = list.locator(`[data-asset-id="${school.id}"]`);
   await expect(row).toHaveAttribute("data-status", "closed");
@@ -19,7 +19,8 @@ test("the first HTML holds the real statuses, and search, filter and sort work a
   // No JavaScript, so no buttons that would need it.
   await expect(list.getByRole("button")).toHaveCount(0);
 
-  // Search by postcode without its space, through the form.
+  // Search by postcode without its space, through the form (all layers again).
+  for (const layer of ["Gritting routes", "Bin collections"]) await page.getByRole("checkbox", { name: layer }).check();
   await page.getByLabel("Find a school, road, street or postcode").fill(postcode.replace(" ", "").toLowerCase());
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=/);
@@ -45,4 +46,14 @@ test("a stale or hand-typed link still shows the list instead of an error", asyn
   expect(res?.status()).toBe(200);
   await expect(page.getByTestId("asset-list").locator("[data-asset-id]")).toHaveCount(60);
   await expect(page.getByLabel("Sort by")).toHaveValue("name");
+});
+
+test("the overview shows the first rows of each layer and links to all of them", async ({ page }) => {
+  await page.goto("/");
+  const schools = page.getByTestId("asset-list").locator('[data-layer="schools"]');
+  await expect(schools.locator("[data-asset-id]")).toHaveCount(20);
+  await expect(schools).toContainText("Showing the first 20 of 60 schools.");
+  await schools.getByRole("link", { name: "See all 60 schools" }).click();
+  await expect(page).toHaveURL(/\?layer=schools$/);
+  await expect(page.getByTestId("asset-list").locator("[data-asset-id]")).toHaveCount(60);
 });

@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 test("a change posted with a token shows in the open map popup, the list and the summary within a second, without reload", async ({ page, api }) => {
   const school = await api.assetAt("schools", 3);
   await api.postChanges([{ assetId: school.id, status: { code: "open", message: "" } }]);
-  await page.goto("/");
+  await page.goto("/?layer=schools");
   await expect(page.getByTestId("connection-state")).toContainText("Live");
   const summary = page.getByTestId("summary").locator('[data-layer="schools"]');
   const closedBefore = Number((await summary.textContent())?.match(/(\d+) schools? closed/)?.[1] ?? 0);

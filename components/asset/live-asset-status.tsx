@@ -3,7 +3,6 @@
 import { useMemo } from "react";
 import type { AssetSummary } from "../live/live-types";
 import { ConnectionStatus } from "../live/connection-status";
-import { useHydrated } from "../live/use-hydrated";
 import { useLiveStatuses } from "../live/use-live-statuses";
 import { StarButton } from "../places/star-button";
 import { useStarred } from "../places/use-starred";
@@ -16,7 +15,6 @@ export function LiveAssetStatus({ initialSeq, asset }: { initialSeq: number; ass
   const status = statuses[asset.id] ?? asset.status;
   const changed = recentChanges.some((c) => c.assetId === asset.id);
   const { starred, toggle } = useStarred();
-  const hasScript = useHydrated();
   return (
     <section aria-labelledby="status-heading" className={`asset-status asset-row--${status.category}${changed ? " is-changed" : ""}`} data-testid="asset-status">
       <h2 id="status-heading">Status now</h2>
@@ -25,7 +23,9 @@ export function LiveAssetStatus({ initialSeq, asset }: { initialSeq: number; ass
         {changed ? `Updated: ${asset.name} is now ${status.label}. ${status.message}` : ""}
       </div>
       <ConnectionStatus connection={connection} lastUpdated={lastUpdated} />
-      {hasScript ? <StarButton name={asset.name} isStarred={starred.includes(asset.id)} onToggle={() => toggle(asset.id)} /> : null}
+      <div className="needs-js">
+        <StarButton name={asset.name} isStarred={starred.includes(asset.id)} onToggle={() => toggle(asset.id)} />
+      </div>
     </section>
   );
 }

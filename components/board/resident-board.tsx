@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useTransition } from "react";
 import { ConnectionStatus } from "../live/connection-status";
-import { useHydrated } from "../live/use-hydrated";
 import { AssetList } from "../list/asset-list";
 import { MapLegend } from "../map/map-legend";
 import { MapPanel } from "../map/map-panel";
@@ -22,7 +21,6 @@ import { useSelection } from "./use-selection";
 export function ResidentBoard({ data, map }: { data: BoardData; map: MapSettings }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const hasScript = useHydrated();
   const { selection, select } = useSelection();
   const board = useBoardState(data, selection?.id ?? null);
   const { statusOf, labelOf, loadAllStatuses } = board;
@@ -59,7 +57,7 @@ export function ResidentBoard({ data, map }: { data: BoardData; map: MapSettings
         <SummaryPanel index={board.index} />
         <ConnectionStatus connection={board.connection} lastUpdated={board.lastUpdated} />
       </div>
-      {hasScript && board.starred.length ? (
+      {board.starred.length ? (
         <MyPlaces
           starred={board.starred}
           labelOf={labelOf}
@@ -76,9 +74,9 @@ export function ResidentBoard({ data, map }: { data: BoardData; map: MapSettings
             Map
           </h2>
           <MapPanel
-            hasScript={hasScript}
             onLoad={onLoadMap}
             layers={data.query.layers}
+            statusesReady={board.allLoaded}
             statusOf={rowStatus}
             labelOf={labelOf}
             selection={selection}
@@ -97,7 +95,6 @@ export function ResidentBoard({ data, map }: { data: BoardData; map: MapSettings
           statusOf={statusOf}
           highlighted={board.highlighted}
           starred={board.starred}
-          hasScript={hasScript}
           pending={pending}
           outdated={board.listOutdated}
           onRefresh={() => startTransition(() => router.refresh())}

@@ -115,7 +115,14 @@ export function useBoardState(data: BoardData, selected: string | null) {
     setLabels((prev) => ({ ...prev, ...labelsOf(assets) }));
     if (isAll) setAllLoaded(true);
   }, []);
-  const loadAllStatuses = useCallback(async () => mergeFetched((await fetchStatuses()).assets, true), [mergeFetched]);
+  const loadAllStatuses = useCallback(async () => {
+    try {
+      mergeFetched((await fetchStatuses()).assets, true);
+    } finally {
+      // Even without them the map should draw: rows on screen and live changes still colour it.
+      setAllLoaded(true);
+    }
+  }, [mergeFetched]);
 
   // Starred places outside the current rows need their names and statuses fetched once.
   const missingStarred = starred.filter((id) => !rowLabels[id] && !labels[id]);

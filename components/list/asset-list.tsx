@@ -13,7 +13,6 @@ export interface AssetListProps {
   statusOf(id: string, rendered: PublicStatus): PublicStatus | undefined;
   highlighted: ReadonlySet<string>;
   starred: readonly string[];
-  hasScript: boolean;
   pending: boolean;
   /** Live changes that may add or remove rows under the current filter or sort. */
   outdated: number;
@@ -49,7 +48,7 @@ function GroupFooter({ group, query }: { group: ListGroup; query: BoardQuery }) 
 
 /** The list that says everything the map shows, grouped by layer; rendered by the server first. */
 export function AssetList(props: AssetListProps) {
-  const { groups, query, statusOf, highlighted, starred, hasScript, pending, outdated } = props;
+  const { groups, query, statusOf, highlighted, starred, pending, outdated } = props;
   const total = groups.reduce((sum, g) => sum + g.matching, 0);
   return (
     <section className="list" aria-labelledby="list-heading" aria-busy={pending} data-testid="asset-list">
@@ -82,7 +81,6 @@ export function AssetList(props: AssetListProps) {
                   status={statusOf(item.id, item.status) ?? item.status}
                   isStarred={starred.includes(item.id)}
                   isChanged={highlighted.has(item.id)}
-                  hasScript={hasScript}
                   onToggleStar={props.onToggleStar}
                   onShowOnMap={props.onShowOnMap}
                 />

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { memo } from "react";
 import type { ListItem } from "@/lib/board/list-view";
 import type { PublicStatus } from "@/lib/domain/status";
@@ -12,14 +11,12 @@ export interface AssetRowProps {
   status: PublicStatus;
   isStarred: boolean;
   isChanged: boolean;
-  /** Buttons that need JavaScript (star, show on map) appear only once it runs. */
-  hasScript: boolean;
   onToggleStar(id: string): void;
   onShowOnMap(id: string, trigger: HTMLElement): void;
 }
 
 /** One asset in the list: name (linking to its page), what it is, its status in words, and actions. */
-export const AssetRow = memo(function AssetRow({ item, status, isStarred, isChanged, hasScript, onToggleStar, onShowOnMap }: AssetRowProps) {
+export const AssetRow = memo(function AssetRow({ item, status, isStarred, isChanged, onToggleStar, onShowOnMap }: AssetRowProps) {
   const headingId = `row-${item.id}`;
   return (
     <li
@@ -29,9 +26,8 @@ export const AssetRow = memo(function AssetRow({ item, status, isStarred, isChan
     >
       <div className="asset-row__main">
         <h4 className="asset-row__name" id={headingId}>
-          <Link href={`/assets/${encodeURIComponent(item.id)}`} prefetch={false}>
-            {item.name}
-          </Link>
+          {/* A plain link: a hundred next/link components cost more to hydrate than they save. */}
+          <a href={`/assets/${encodeURIComponent(item.id)}`}>{item.name}</a>
         </h4>
         {item.detail || item.match ? (
           <p className="asset-row__detail">
@@ -46,14 +42,13 @@ export const AssetRow = memo(function AssetRow({ item, status, isStarred, isChan
         ) : null}
         <StatusDetails status={status} />
       </div>
-      {hasScript ? (
-        <div className="asset-row__actions">
+      {/* In the server HTML so hydration adds no DOM; hidden until scripts run (ScriptFlag). */}
+      <div className="asset-row__actions needs-js">
           <StarButton name={item.name} isStarred={isStarred} onToggle={() => onToggleStar(item.id)} />
           <button type="button" className="button button--secondary" aria-label={`Show on map: ${item.name}`} onClick={(e) => onShowOnMap(item.id, e.currentTarget)}>
             Show on map
           </button>
-        </div>
-      ) : null}
+      </div>
     </li>
   );
 });

@@ -34,19 +34,26 @@ export function useLiveFeed(initialSeq: number, handlers: LiveFeedHandlers): Liv
   useEffect(() => {
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void import("./live-connection").then(({ startLiveConnection }) => {
-      if (cancelled) return;
-      stop = startLiveConnection({
-        initialSeq: initialSeqRef.current,
-        onChanges: (changes) => handlersRef.current.onChanges(changes),
-        refetch: () => handlersRef.current.refetch(),
-        onNotices: (notices) => handlersRef.current.onNotices?.(notices),
-        onState: setConnection,
-        onSynced: () => setLastUpdated(new Date()),
+    const connect = () =>
+      import("./live-connection").then(({ startLiveConnection }) => {
+        if (cancelled) return;
+        stop = startLiveConnection({
+          initialSeq: initialSeqRef.current,
+          onChanges: (changes) => handlersRef.current.onChanges(changes),
+          refetch: () => handlersRef.current.refetch(),
+          onNotices: (notices) => handlersRef.current.onNotices?.(notices),
+          onState: setConnection,
+          onSynced: () => setLastUpdated(new Date()),
+        });
       });
-    });
+    // Connect once the browser is idle after hydration (within a second at most), so a phone
+    // paints and responds before it parses the socket client. Safari has no requestIdleCallback.
+    const hasIdle = typeof window.requestIdleCallback === "function";
+    const handle = hasIdle ? window.requestIdleCallback(() => void connect(), { timeout: 1000 }) : window.setTimeout(() => void connect(), 1);
     return () => {
       cancelled = true;
+      if (hasIdle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
       stop?.();
     };
   }, []);

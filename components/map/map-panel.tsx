@@ -12,13 +12,12 @@ const StatusMap = dynamic(() => import("./status-map"), {
 });
 
 export interface MapPanelProps extends StatusMapProps {
-  hasScript: boolean;
   /** Called once when the map starts loading, so the board fetches every status for it. */
   onLoad(): void;
 }
 
 /** The map's frame: a placeholder in the server HTML, the live map once scrolled near. */
-export function MapPanel({ hasScript, onLoad, ...mapProps }: MapPanelProps) {
+export function MapPanel({ onLoad, ...mapProps }: MapPanelProps) {
   const frame = useRef<HTMLDivElement>(null);
   // A link to an asset (?asset=) opens its popup, so the map loads at once and comes into view.
   const [isNear, setIsNear] = useState(() => mapProps.selection !== null);
@@ -39,21 +38,25 @@ export function MapPanel({ hasScript, onLoad, ...mapProps }: MapPanelProps) {
   useEffect(() => {
     const node = frame.current;
     if (!node || isNear) return;
+    // On a phone the map sits below the summary and search: fetch Leaflet and the shapes only
+    // when it scrolls into view, sparing weak mobile data; wider screens start a little early.
+    const rootMargin = window.matchMedia("(min-width: 40rem)").matches ? "200px" : "0px";
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) setIsNear(true);
-    }, { rootMargin: "200px" });
+    }, { rootMargin });
     observer.observe(node);
     return () => observer.disconnect();
   }, [isNear]);
 
   return (
     <div className="map-frame" ref={frame} role="region" aria-label="Map of statuses">
-      {!hasScript ? (
-        <p className="map-message">The map needs JavaScript. The list shows every status.</p>
-      ) : isNear ? (
+      {isNear ? (
         <StatusMap {...mapProps} />
       ) : (
-        <p className="map-message">Loading the map…</p>
+        <>
+          <p className="map-message no-js-only">The map needs JavaScript. The list shows every status.</p>
+          <p className="map-message js-only">Loading the map…</p>
+        </>
       )}
     </div>
   );

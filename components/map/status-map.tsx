@@ -25,6 +25,8 @@ export interface Selection {
 
 export interface StatusMapProps {
   layers: Layer[];
+  /** Every status has arrived: shapes wait for it rather than drawing grey and restyling all. */
+  statusesReady: boolean;
   statusOf(id: string): PublicStatus | undefined;
   labelOf(id: string): AssetLabel | undefined;
   selection: Selection | null;
@@ -52,7 +54,7 @@ function Reveal({ feature, selection }: { feature: MapFeature | undefined; selec
 
 /** The live map: shapes come from the API once, statuses from the board's live state. */
 export default function StatusMap(props: StatusMapProps) {
-  const { layers, statusOf, labelOf, selection, onSelect, boundary } = props;
+  const { layers, statusOf, labelOf, selection, onSelect, boundary, statusesReady } = props;
   const [features, setFeatures] = useState<MapFeature[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -67,14 +69,15 @@ export default function StatusMap(props: StatusMapProps) {
 
   const byId = useMemo(() => new Map((features ?? []).map((f) => [f.id, f])), [features]);
   const shown = useMemo(() => new Set(layers), [layers]);
+  const drawn = statusesReady ? features : null;
   const schoolPoints = useMemo<ClusterPoint[]>(
     () =>
-      (features ?? []).flatMap((f) =>
+      (drawn ?? []).flatMap((f) =>
         f.properties.layer === "schools" && f.geometry.type === "Point"
           ? [{ id: f.id, name: labelOf(f.id)?.name ?? f.id, position: f.geometry.coordinates, status: statusOf(f.id) }]
           : [],
       ),
-    [features, statusOf, labelOf],
+    [drawn, statusOf, labelOf],
   );
 
   const selectedFeature = selection ? byId.get(selection.id) : undefined;
@@ -95,7 +98,7 @@ export default function StatusMap(props: StatusMapProps) {
           pathOptions={{ color: "#0b0c0c", weight: 2, dashArray: "6 4", fill: false, interactive: false }}
         />
       ) : null}
-      {(features ?? []).map((f) =>
+      {(drawn ?? []).map((f) =>
         !shown.has(f.properties.layer) || (f.properties.layer === "schools" && f.geometry.type === "Point") ? null : (
           <MapShape
             key={f.id}

@@ -48,6 +48,14 @@ describe("the list view", () => {
     expect(ids(groups)).toEqual([["schools", []], ["gritting", []], ["bins", ["b1"]]]);
   });
 
+  it("shows a short first page per layer in the overview and a long one for a single layer", () => {
+    const many = Array.from({ length: 130 }, (_, i) => asset(`s${i}`, "schools", `School ${i + 1}`, status("open", "ok", "2026-12-01T05:00:00Z")));
+    const [overview] = buildListView(many, DEFAULT_BOARD_QUERY);
+    expect([overview!.items.length, overview!.matching, overview!.pageCount]).toEqual([20, 130, 7]);
+    const [single] = buildListView(many, { ...DEFAULT_BOARD_QUERY, layers: ["schools"] });
+    expect([single!.items.length, single!.pageCount]).toEqual([100, 2]);
+  });
+
   it("pages through one layer and clamps a page past the end", () => {
     const many = Array.from({ length: 25 }, (_, i) => asset(`s${i}`, "schools", `School ${i + 1}`, status("open", "ok", "2026-12-01T05:00:00Z")));
     const page2 = buildListView(many, { ...DEFAULT_BOARD_QUERY, layers: ["schools"], page: 2 }, 10)[0]!;

@@ -35,8 +35,14 @@ export interface ListGroup {
   items: ListItem[];
 }
 
-/** Rows per layer in one page: the whole list of a typical council, and a page for phones at any scale. */
+/** Rows in one page of a single layer: most councils' whole list, and a sane page at any scale. */
 export const LIST_PAGE_SIZE = 100;
+/**
+ * Rows per layer when several layers are shown, each group ending in a link to all of it. Every
+ * row costs the phone HTML, hydration data and hydration work; search and the summary links
+ * reach the rest.
+ */
+export const OVERVIEW_PAGE_SIZE = 20;
 
 const nameOrder = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
 
@@ -55,7 +61,11 @@ function compare(sort: BoardQuery["sort"]) {
  * The list for a board query: the chosen layers in order, each filtered, searched, sorted and cut
  * to a page. With several layers each shows its first page; pick one layer to page through it.
  */
-export function buildListView(assets: Iterable<ListSource>, query: BoardQuery, pageSize = LIST_PAGE_SIZE): ListGroup[] {
+export function buildListView(
+  assets: Iterable<ListSource>,
+  query: BoardQuery,
+  pageSize = query.layers.length > 1 ? OVERVIEW_PAGE_SIZE : LIST_PAGE_SIZE,
+): ListGroup[] {
   const byLayer = new Map<Layer, { total: number; items: ListItem[] }>(query.layers.map((layer) => [layer, { total: 0, items: [] }]));
   for (const asset of assets) {
     const group = byLayer.get(asset.layer);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveAssetStatus } from "@/components/asset/live-asset-status";
 import { SiteFooter } from "@/components/site/site-footer";
+import { ScriptFlag } from "@/components/site/script-flag";
 import { SiteHeader } from "@/components/site/site-header";
 import { formatDateTime } from "@/components/status/format-time";
 import { describeAsset } from "@/lib/board/asset-detail";
@@ -65,6 +66,7 @@ export default async function AssetPage({ params }: { params: Params }) {
   const detail = describeAsset(asset.layer, asset.attributes);
   return (
     <>
+      <ScriptFlag />
       <SiteHeader config={config} title="Winter service status" titleIsHeading={false} />
       <main id="main" className="asset-page" tabIndex={-1}>
         <p className="back-link">
