@@ -39,3 +39,27 @@ test("changes posted while the phone is offline all show when it is back, with t
   expect(states[0]).toBe("Reconnecting…");
   expect(states.at(-1)).toBe("Live");
 });
+
+test("after missing more changes than a resume can carry, the page reloads every status (reset) and is right", async ({ page, context, api }) => {
+  const { features: routes } = await api.assets("gritting");
+  await page.goto("/?layer=gritting");
+  const connection = page.getByTestId("connection-state");
+  await expect(connection).toContainText("Live");
+
+  await context.setOffline(true);
+  await expect(connection).toContainText("Offline");
+  // 21 batches over every route: more than the 500 changes a resume replays.
+  const codes = ["planned", "in_progress"];
+  for (let round = 0; round < 20; round++) {
+    await api.postChanges(routes.map((r) => ({ assetId: r.id, status: { code: codes[round % 2], message: `Round ${round}` } })));
+  }
+  await api.postChanges(routes.map((r, i) => ({ assetId: r.id, status: { code: i === 0 ? "completed" : "planned", message: "Final" } })));
+  await context.setOffline(false);
+
+  await expect(connection).toContainText("Live", { timeout: 15_000 });
+  const list = page.getByTestId("asset-list");
+  for (const [i, route] of routes.entries()) {
+    await expect(list.locator(`[data-asset-id="${route.id}"]`)).toHaveAttribute("data-status", i === 0 ? "completed" : "planned");
+  }
+  await expect(page.getByTestId("summary").locator('[data-layer="gritting"]')).toContainText(`1 of ${routes.length} routes gritted`);
+});

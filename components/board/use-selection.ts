@@ -23,7 +23,8 @@ export function useSelection() {
   const select = useCallback(
     (id: string | null, options: { trigger?: HTMLElement | null; at?: [number, number]; reveal?: boolean } = {}) => {
       const params = new URLSearchParams(window.location.search);
-      if ((params.get("asset") ?? null) === id && !options.reveal) return;
+      const isOpen = (params.get("asset") ?? null) === id;
+      if (isOpen && !options.reveal) return;
       if (id) {
         trigger.current = options.trigger ?? null;
         setMeta({ id, at: options.at, takeFocus: true, reveal: options.reveal ?? false });
@@ -34,6 +35,8 @@ export function useSelection() {
         trigger.current = null;
         if (back?.isConnected) requestAnimationFrame(() => back.focus());
       }
+      // Showing the open asset again moves the map to it, but is not a new history entry.
+      if (isOpen) return;
       const query = params.toString();
       window.history.pushState(null, "", query ? `?${query}` : window.location.pathname);
     },
