@@ -40,10 +40,13 @@ export function MapPanel({ onLoad, ...mapProps }: MapPanelProps) {
     if (!node || isNear) return;
     // On a phone the map sits below the summary and search: fetch Leaflet and the shapes only
     // when it scrolls into view, sparing weak mobile data; wider screens start a little early.
-    const rootMargin = window.matchMedia("(min-width: 40rem)").matches ? "200px" : "0px";
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setIsNear(true);
-    }, { rootMargin });
+    const isWide = window.matchMedia("(min-width: 40rem)").matches;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setIsNear(true);
+      },
+      isWide ? { rootMargin: "200px" } : { threshold: 0.2 },
+    );
     observer.observe(node);
     return () => observer.disconnect();
   }, [isNear]);
