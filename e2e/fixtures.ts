@@ -1,5 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
 import { TOKEN_FILE } from "./support/global-setup";
 
 export interface AssetFeature {
@@ -19,6 +22,13 @@ export class SnowlineApi {
     return res.json();
   }
 
+  /** Assets of a layer sorted by id, so each test can take its own and not disturb the others. */
+  async assetAt(layer: string, index: number): Promise<AssetFeature> {
+    const { features } = await this.assets(layer);
+    const sorted = [...features].sort((a, b) => a.id.localeCompare(b.id));
+    return sorted[index % sorted.length]!;
+  }
+
   async postChanges(changes: unknown[]): Promise<{ seq: number }> {
     const res = await this.request.post("/api/v1/changes", {
       headers: { authorization: `Bearer ${this.token}` },
@@ -27,6 +37,28 @@ export class SnowlineApi {
     expect(res.status(), await res.text()).toBe(201);
     return res.json();
   }
+}
+
+/** Adds a council notice with the real CLI, as an officer at the server's shell would; returns its id. */
+export function addNoticeWithCli(level: string, text: string, window: { from?: Date; until?: Date } = {}): string {
+  const args = ["bin/snowline.mjs", "notice", "add", level, text];
+  if (window.from) args.push("--from", window.from.toISOString());
+  if (window.until) args.push("--until", window.until.toISOString());
+  const output = execFileSync(process.execPath, args, { env: { ...process.env, SNOWLINE_DATA_DIR: E2E_DATA_DIR }, encoding: "utf8" });
+  return output.trim().split("\n").at(-1)!;
+}
+
+export function endNoticeWithCli(id: string): void {
+  execFileSync(process.execPath, ["bin/snowline.mjs", "notice", "end", id], { env: { ...process.env, SNOWLINE_DATA_DIR: E2E_DATA_DIR } });
+}
+
+/** Runs axe (WCAG 2.0–2.2 A and AA) on the page and expects no violations, listing any it finds. */
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);
+  expect(summary, "axe violations").toEqual([]);
 }
 
 export const test = base.extend<{ api: SnowlineApi }>({

@@ -1,4 +1,5 @@
 import { OGL_V3, type DataLicence } from "./feeds/data-licence";
+import type { MultiPolygon, Polygon } from "./domain/geometry";
 
 /** Settings the public pages render with; chosen from the environment by the server at start. */
 export interface PublicConfig {
@@ -10,6 +11,12 @@ export interface PublicConfig {
   publicUrl: string | null;
   /** Licence and attribution of the open data (feeds, API, embeds). */
   dataLicence: DataLicence;
+  /** The council's logo (URL or site path), shown beside its name in the header. */
+  logoUrl: string;
+  /** Header colour, #rrggbb; checked at start to keep AA contrast with white text. */
+  brandColour: string;
+  /** The council's outline, drawn on the map so it reads even when tiles cannot load; null if unknown. */
+  boundary: Polygon | MultiPolygon | null;
 }
 
 export const DEFAULT_PUBLIC_CONFIG: PublicConfig = {
@@ -19,4 +26,7 @@ export const DEFAULT_PUBLIC_CONFIG: PublicConfig = {
   tileAttribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
   publicUrl: null,
   dataLicence: OGL_V3,
+  logoUrl: "/snowline-logo.svg",
+  brandColour: "#1d70b8",
+  boundary: null,
 };

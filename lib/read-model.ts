@@ -1,9 +1,9 @@
 import type { Change } from "./domain/change";
 import type { Layer } from "./domain/layers";
 import type { PublicNotice } from "./domain/notices";
-import type { AssetWithStatus } from "./store/asset-repository";
+import type { AssetSummaryWithStatus, AssetWithStatus } from "./store/asset-repository";
 
-export type { AssetWithStatus };
+export type { AssetSummaryWithStatus, AssetWithStatus };
 
 /**
  * What public pages and the public API may read. It holds no authors and nothing unpublished.
@@ -13,6 +13,8 @@ export type { AssetWithStatus };
 export interface ReadModel {
   headSeq(): Promise<number>;
   listAssets(filter?: { layer?: Layer }): Promise<AssetWithStatus[]>;
+  /** The same without geometry, optionally only some ids: cheap enough to read on every page view. */
+  listAssetSummaries(filter?: { layer?: Layer; ids?: readonly string[] }): Promise<AssetSummaryWithStatus[]>;
   getAsset(id: string): Promise<AssetWithStatus | null>;
   assetHistory(id: string, limit: number): Promise<Change[]>;
   changesSince(since: number, limit: number, layers?: readonly Layer[]): Promise<Change[]>;

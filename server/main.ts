@@ -53,11 +53,13 @@ async function main(): Promise<void> {
   let councilName = env.SNOWLINE_COUNCIL_NAME;
   let isDemo = false;
   let demoAdmin: { email: string; password: string } | null = null;
+  let boundary: PublicConfig["boundary"] = null;
   if (env.SNOWLINE_DEMO) {
     const demo = await seedDemoIfEmpty(store, clock.now(), { schools: env.SNOWLINE_DEMO_SCHOOLS });
     if (demo.seeded) logger.info("loaded the demo council into the empty database");
     demoAdmin = await ensureDemoAdmin(store, clock.now(), demo.seeded);
     councilName ??= demo.councilName;
+    boundary = demo.boundary;
     isDemo = true;
   }
 
@@ -74,6 +76,9 @@ async function main(): Promise<void> {
       // The demo council is made up, so its default attribution names no real council.
       attribution: env.SNOWLINE_DATA_ATTRIBUTION ?? `Contains public sector information licensed under the ${env.SNOWLINE_DATA_LICENCE_NAME}.`,
     },
+    logoUrl: env.SNOWLINE_COUNCIL_LOGO_URL ?? DEFAULT_PUBLIC_CONFIG.logoUrl,
+    brandColour: env.SNOWLINE_BRAND_COLOUR,
+    boundary,
   };
   setAppContext({
     readModel: store,

@@ -1,4 +1,4 @@
-import type { Layer } from "@/lib/domain/layers";
+import type { Layer } from "@/lib/domain/layer-names";
 import type { PublicStatus } from "@/lib/domain/status";
 
 /** What the list and popups need of an asset: everything but its geometry. */

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { changeSchema } from "../domain/change";
+import { geometrySchema } from "../domain/geometry";
 import { LAYERS } from "../domain/layers";
 import { publicNoticeSchema } from "../domain/notices";
 import { changeBatchInputSchema, publicStatusSchema } from "../domain/status";
@@ -7,7 +8,7 @@ import { EXPORT_FORMATS } from "../export/export-assets";
 import { IMPORT_FORMATS } from "../import/import-options";
 import { importReportSchema } from "../import/import-report";
 import { consoleOpenApi } from "./openapi-console";
-import { CHANGES_PAGE_MAX } from "./queries";
+import { CHANGES_PAGE_MAX, STATUSES_IDS_MAX } from "./queries";
 import { webhookInputSchema } from "../webhooks/webhook-schema";
 
 const errorSchema = z.object({
@@ -127,6 +128,25 @@ export function buildOpenApiDocument() {
         Webhooks: schema(z.object({ webhooks: z.array(webhookSchema) })),
         WebhookDeliveries: schema(z.object({ deliveries: z.array(deliverySchema) })),
         ...console.schemas,
+        StatusList: schema(
+          z.object({
+            seq: z.int(),
+            assets: z.array(z.object({ id: z.string(), layer: z.enum(LAYERS), name: z.string(), detail: z.string(), status: publicStatusSchema })),
+          }),
+        ),
+        MapGeometry: schema(
+          z.object({
+            type: z.literal("FeatureCollection"),
+            features: z.array(
+              z.object({
+                type: z.literal("Feature"),
+                id: z.string(),
+                geometry: geometrySchema,
+                properties: z.object({ layer: z.enum(LAYERS), priority: z.int().optional() }),
+              }),
+            ),
+          }),
+        ),
       },
     },
     paths: {
@@ -142,6 +162,29 @@ export function buildOpenApiDocument() {
           summary: "One asset and its recent public change history",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: { 200: { description: "The asset", content: json("AssetWithHistory") }, 404: errorResponse("No such asset") },
+        },
+      },
+      "/statuses": {
+        get: {
+          summary: "Every asset's public status without its shape: light enough for live pages",
+          parameters: [
+            { name: "layer", in: "query", required: false, schema: { type: "string", enum: [...LAYERS] } },
+            {
+              name: "ids",
+              in: "query",
+              required: false,
+              description: `Comma-separated asset ids (at most ${STATUSES_IDS_MAX})`,
+              schema: { type: "string" },
+            },
+          ],
+          responses: { 200: { description: "Statuses with the current seq", content: json("StatusList") }, 400: errorResponse("Invalid query") },
+        },
+      },
+      "/geometry": {
+        get: {
+          summary: "Every asset's shape for maps, simplified to a few metres; cached for a minute, with an ETag",
+          parameters: [{ name: "layer", in: "query", required: false, schema: { type: "string", enum: [...LAYERS] } }],
+          responses: { 200: { description: "A GeoJSON FeatureCollection", content: json("MapGeometry") }, 400: errorResponse("Unknown layer") },
         },
       },
       "/notices": {

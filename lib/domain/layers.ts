@@ -1,15 +1,5 @@
 import * as z from "zod";
+import { LAYERS } from "./layer-names";
 
-export const LAYERS = ["schools", "gritting", "bins"] as const;
-export type Layer = (typeof LAYERS)[number];
+export { LAYER_LABELS, LAYERS, isLayer, type Layer } from "./layer-names";
 export const layerSchema = z.enum(LAYERS);
-
-export const LAYER_LABELS: Record<Layer, { singular: string; plural: string }> = {
-  schools: { singular: "School", plural: "Schools" },
-  gritting: { singular: "Gritting route", plural: "Gritting routes" },
-  bins: { singular: "Bin collection round", plural: "Bin collections" },
-};
-
-export function isLayer(value: unknown): value is Layer {
-  return typeof value === "string" && (LAYERS as readonly string[]).includes(value);
-}

@@ -6,6 +6,8 @@ import type { Db } from "./database";
 import { assetFromRow, stateFromRow, stateToRow } from "./rows";
 
 export type AssetWithStatus = Asset & { status: PublicStatus };
+/** An asset and its status without its geometry: what lists, summaries and live pages need. */
+export type AssetSummaryWithStatus = Omit<AssetWithStatus, "geometry">;
 
 const WRITE_CHUNK = 200;
 
@@ -94,4 +96,27 @@ export async function assetRefs(db: Db, ids: readonly string[]): Promise<{ id: s
     refs.push(...rows.map((r) => ({ id: r.id, layer: r.layer as Layer, name: r.name })));
   }
   return refs;
+}
+
+/**
+ * Like listAssets without the geometry, which is most of the bytes (a gritting route holds
+ * hundreds of vertices): public pages render every request from this, the map fetches shapes once.
+ */
+export async function listAssetSummaries(
+  db: Db,
+  filter: { layer?: Layer; ids?: readonly string[] } = {},
+): Promise<AssetSummaryWithStatus[]> {
+  if (filter.ids && !filter.ids.length) return [];
+  let query = db
+    .selectFrom("assets")
+    .innerJoin("asset_status", "asset_status.asset_id", "assets.id")
+    .select(["assets.id", "assets.layer", "assets.name", "assets.attributes"])
+    .selectAll("asset_status");
+  if (filter.layer) query = query.where("assets.layer", "=", filter.layer);
+  if (filter.ids) query = query.where("assets.id", "in", [...filter.ids]);
+  const rows = await query.orderBy("assets.layer").orderBy("assets.name").orderBy("assets.id").execute();
+  return rows.map((row) => {
+    const layer = row.layer as Layer;
+    return { id: row.id, layer, name: row.name, attributes: JSON.parse(row.attributes), status: toPublicStatus(layer, stateFromRow(row)) };
+  });
 }

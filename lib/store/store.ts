@@ -121,6 +121,7 @@ export async function createStore(
     countAssets: () => assets.countAssets(db),
     assetRefs: (ids) => assets.assetRefs(db, ids),
     listAssets: (filter) => assets.listAssets(db, filter),
+    listAssetSummaries: (filter) => assets.listAssetSummaries(db, filter),
     getAsset: (id) => assets.getAsset(db, id),
     publicNotices: (now) => notices.publicNotices(db, now),
     notices: {

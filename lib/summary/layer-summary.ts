@@ -1,5 +1,5 @@
-import type { Layer } from "../domain/layers";
-import { LAYERS } from "../domain/layers";
+import type { Layer } from "../domain/layer-names";
+import { LAYERS } from "../domain/layer-names";
 import type { StatusCategory } from "../domain/status-codes";
 import { STATUS_VOCABULARY } from "../domain/status-codes";
 

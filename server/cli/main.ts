@@ -6,6 +6,7 @@ import { EnvError, parseEnv } from "../config/env";
 import { exportCommand, importCommand } from "./import-commands";
 import { openStoreFromEnv } from "./open-store";
 import { readSecretFromStdin } from "./read-stdin";
+import { cliActor, noticeAdd, noticeEnd, noticeList } from "./notice-commands";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
 import { describeCliError, userAdd, userLink, userList, userSetDisabled } from "./user-commands";
 import { webhookAdd, webhookDeliveries, webhookList, webhookRemove } from "./webhook-commands";
@@ -15,6 +16,10 @@ const USAGE = `Usage: npx snowline <command>
   token add NAME [--expires-days N] [--layers a,b]   create an API token (printed once, on the last line)
   token list                                         list tokens
   token revoke ID                                    revoke a token
+  notice add LEVEL TEXT [--from ISO] [--until ISO]
+                                                     show a council-wide notice (LEVEL: info, warning or severe)
+  notice list                                        list notices
+  notice end ID                                      stop showing a notice
 
   import LAYER FILE [--dry-run] [--strict] [--format geojson|csv|kml|shapefile]
          [--id-field X] [--name-field Y] [--crs EPSG:27700] [--lat-field A --lon-field B | --wkt-field W]
@@ -30,7 +35,7 @@ const USAGE = `Usage: npx snowline <command>
 
   user add EMAIL --role admin|officer|site [--name "Full Name"] [--layers schools,bins] [--assets id1,id2]
            [--password-stdin]                        create a console account; without --password-stdin it
-                                                                    prints a one-time sign-in link (on the last line)
+                                                     prints a one-time sign-in link (on the last line)
   user list                                          list console accounts
   user disable EMAIL | user enable EMAIL             disable (ends their sessions) or enable an account
   user link EMAIL                                    print a new one-time sign-in link
@@ -68,6 +73,8 @@ async function run(argv: string[]): Promise<string[]> {
       name: { type: "string" },
       assets: { type: "string" },
       "password-stdin": { type: "boolean" },
+      from: { type: "string" },
+      until: { type: "string" },
     },
   });
   const [group, command, ...rest] = positionals;
@@ -115,6 +122,13 @@ async function run(argv: string[]): Promise<string[]> {
       return await userSetDisabled(store, admin, rest[0], command === "disable");
     }
     if (group === "user" && command === "link" && rest[0]) return await userLink(store, admin, rest[0], baseUrl);
+    if (group === "notice" && command === "add") {
+      const [level, ...words] = rest;
+      if (!level || !words.length) throw new UsageError("notice add needs a LEVEL and TEXT, e.g. npx snowline notice add warning \"Schools update at 7am\"");
+      return await noticeAdd(store, { level, text: words.join(" "), from: values.from, until: values.until }, { now, actor: cliActor() });
+    }
+    if (group === "notice" && command === "list") return await noticeList(store, now);
+    if (group === "notice" && command === "end" && rest[0]) return await noticeEnd(store, rest[0], { now, actor: cliActor() });
     throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
   } finally {
     await store.close();

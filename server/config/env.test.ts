@@ -29,6 +29,20 @@ describe("parseEnv", () => {
     expect(message).toMatch(/DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
     expect(message).toMatch(/LOG_LEVEL: .*"loud"/);
   });
+
+  it("takes a brand colour only if white text on it keeps AA contrast", () => {
+    expect(parseEnv({}).SNOWLINE_BRAND_COLOUR).toBe("#1d70b8");
+    expect(parseEnv({ SNOWLINE_BRAND_COLOUR: "#005A30" }).SNOWLINE_BRAND_COLOUR).toBe("#005A30");
+    expect(() => parseEnv({ SNOWLINE_BRAND_COLOUR: "#ffdd00" })).toThrow(/SNOWLINE_BRAND_COLOUR: must be dark enough.*4.5:1/);
+    expect(() => parseEnv({ SNOWLINE_BRAND_COLOUR: "blue" })).toThrow(/SNOWLINE_BRAND_COLOUR: must be a colour written #rrggbb/);
+  });
+
+  it("takes a logo as an http(s) URL or a site path", () => {
+    expect(parseEnv({}).SNOWLINE_COUNCIL_LOGO_URL).toBeUndefined();
+    expect(parseEnv({ SNOWLINE_COUNCIL_LOGO_URL: "/logo.svg" }).SNOWLINE_COUNCIL_LOGO_URL).toBe("/logo.svg");
+    expect(parseEnv({ SNOWLINE_COUNCIL_LOGO_URL: "https://council.example/logo.png" }).SNOWLINE_COUNCIL_LOGO_URL).toBe("https://council.example/logo.png");
+    expect(() => parseEnv({ SNOWLINE_COUNCIL_LOGO_URL: "javascript:alert(1)" })).toThrow(/SNOWLINE_COUNCIL_LOGO_URL/);
+  });
 });
 
 describe("console settings", () => {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { BRAND_MIN_CONTRAST, contrastRatio, isHexColour } from "../../lib/brand/contrast";
 
 const optionalUrl = (protocols: string[], example: string) =>
   z
@@ -51,6 +52,22 @@ export const envSchema = z.object({
     .url({ message: "must be a URL such as https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" })
     .default("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"),
   SNOWLINE_DATA_ATTRIBUTION: z.string().trim().min(1).max(500).optional(),
+  SNOWLINE_COUNCIL_LOGO_URL: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || value.startsWith("/") || /^https?:\/\/\S+$/.test(value), "must be an http(s) URL or a path such as /logo.svg")
+    .transform((value) => value || undefined)
+    .optional(),
+  // The header shows white text on this colour, so it must keep AA contrast with white.
+  SNOWLINE_BRAND_COLOUR: z
+    .string()
+    .trim()
+    .default("#1d70b8")
+    .refine(isHexColour, "must be a colour written #rrggbb, such as #1d70b8")
+    .refine(
+      (value) => !isHexColour(value) || contrastRatio(value, "#ffffff") >= BRAND_MIN_CONTRAST,
+      `must be dark enough for white text on it (contrast at least ${BRAND_MIN_CONTRAST}:1): choose a darker shade`,
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

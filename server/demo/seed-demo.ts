@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from "../../lib/domain/change";
 import type { ChangeInput } from "../../lib/domain/status";
 import { generateDemoCouncil } from "../../lib/demo/generate-demo-council";
+import type { Polygon } from "../../lib/domain/geometry";
 import type { Store } from "../../lib/store/store";
 
 const HOUR = 3_600_000;
@@ -13,9 +14,10 @@ export async function seedDemoIfEmpty(
   store: Store,
   now: number,
   options: { schools?: number } = {},
-): Promise<{ seeded: boolean; councilName: string }> {
+): Promise<{ seeded: boolean; councilName: string; boundary: Polygon }> {
   const { council, assets } = generateDemoCouncil({ schools: options.schools });
-  if ((await store.countAssets()) > 0) return { seeded: false, councilName: council.name };
+  const result = { councilName: council.name, boundary: council.boundary };
+  if ((await store.countAssets()) > 0) return { seeded: false, ...result };
   await store.upsertAssets(assets, now);
 
   const endOfDay = new Date(now);
@@ -41,5 +43,13 @@ export async function seedDemoIfEmpty(
     })),
   ];
   await store.appendChanges(changes, { actor: SYSTEM_ACTOR, ip: null, now });
-  return { seeded: true, councilName: council.name };
+  await store.notices.create(
+    {
+      level: "warning",
+      text: "Snow and ice across the borough this morning. Allow extra time, and check your school and bin round before you set out.",
+      until,
+    },
+    { actor: SYSTEM_ACTOR, ip: null, now },
+  );
+  return { seeded: true, ...result };
 }

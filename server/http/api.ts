@@ -7,6 +7,7 @@ import { authRoutes } from "./routes/auth-routes";
 import { changeRoutes } from "./routes/change-routes";
 import { healthRoutes } from "./routes/health-routes";
 import { noticeRoutes } from "./routes/notice-routes";
+import { mapRoutes } from "./routes/map-routes";
 import { publicAssetRoutes } from "./routes/public-asset-routes";
 import { feedRoutes } from "./routes/feed-routes";
 import { oembedRoutes } from "./routes/oembed-routes";
@@ -30,6 +31,7 @@ export function createApi(deps: HttpDeps): Hono {
   const api = new Hono();
   openDataRoutes(api, deps);
   publicAssetRoutes(api, deps);
+  mapRoutes(api, deps);
   changeRoutes(api, deps);
   adminImportRoutes(api, deps);
   webhookRoutes(api, deps);

@@ -1,0 +1,88 @@
+import { io, type Socket } from "socket.io-client";
+import type { Change } from "@/lib/domain/change";
+import type { PublicNotice } from "@/lib/domain/notices";
+import {
+  EVENTS,
+  noticesMessageSchema,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@/lib/realtime/protocol";
+import { StatusSync } from "@/lib/realtime/status-sync";
+import type { ConnectionState } from "./live-types";
+
+const RESUME_TIMEOUT_MS = 10_000;
+
+export interface LiveConnectionHandlers {
+  initialSeq: number;
+  onChanges(changes: Change[]): void;
+  /** Reloads every status after a reset; resolves with the seq of the reloaded data. */
+  refetch(): Promise<number>;
+  onNotices(notices: PublicNotice[]): void;
+  onState(state: ConnectionState): void;
+  /** We hold everything up to the server's latest seq (after a resume, a change or a heartbeat). */
+  onSynced(): void;
+}
+
+/**
+ * The browser end of the live contract: Socket.IO plus StatusSync, resuming from the last seq
+ * after every reconnect. Loaded with import() after the page is interactive, so socket.io-client
+ * and the protocol's zod schemas stay out of the first-load JavaScript.
+ */
+export function startLiveConnection(handlers: LiveConnectionHandlers): () => void {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+    query: { v: String(PROTOCOL_VERSION) },
+    transports: ["websocket", "polling"],
+  });
+  const sync = new StatusSync({
+    initialSeq: handlers.initialSeq,
+    applyChanges: (changes) => {
+      handlers.onChanges(changes);
+      handlers.onSynced();
+    },
+    requestResume: (since) => socket.timeout(RESUME_TIMEOUT_MS).emitWithAck(EVENTS.resume, { since }),
+    refetch: () => handlers.refetch(),
+    onError: (error) => console.warn("Snowline live updates:", error),
+  });
+  const offlineOrReconnecting = () => handlers.onState(navigator.onLine ? "reconnecting" : "offline");
+
+  socket.on("connect", () => {
+    void sync.onConnect().then(() => {
+      if (!socket.connected) return;
+      handlers.onState("live");
+      if (!sync.isBehind) handlers.onSynced();
+    });
+  });
+  socket.on("disconnect", offlineOrReconnecting);
+  socket.io.on("reconnect_attempt", offlineOrReconnecting);
+  socket.on(EVENTS.changes, (message) => sync.onChanges(message));
+  socket.on(EVENTS.heartbeat, (message) => {
+    sync.onHeartbeat(message);
+    if (!sync.isBehind) handlers.onSynced();
+  });
+  socket.on(EVENTS.notices, (message) => {
+    const parsed = noticesMessageSchema.safeParse(message);
+    if (parsed.success) handlers.onNotices(parsed.data.notices);
+    else console.warn("Snowline notices:", parsed.error);
+  });
+
+  // A phone that knows it is offline should say so at once, not after a ping timeout, and a
+  // socket that looks open through a dead network would only hide missed changes.
+  const onOffline = () => {
+    handlers.onState("offline");
+    socket.disconnect();
+  };
+  const onOnline = () => {
+    handlers.onState("reconnecting");
+    if (!socket.connected) socket.connect();
+  };
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
+  if (!navigator.onLine) handlers.onState("offline");
+
+  return () => {
+    window.removeEventListener("offline", onOffline);
+    window.removeEventListener("online", onOnline);
+    socket.disconnect();
+  };
+}
