@@ -1,7 +1,19 @@
+import { readdirSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SERVERS } from "./e2e/support/e2e-servers";
 
-const PORT = Number(process.env.SNOWLINE_E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = ".data/e2e";
+const SERVER_OF_SPEC = {
+  resident: ["accessibility", "asset-page", "deep-links", "keyboard", "list-without-javascript", "live-map", "my-places", "notices", "offline-resume"],
+  embed: ["embed-builder", "embed-weight", "embed-widget"],
+  console: ["console-admin", "console-bulk", "console-conflict", "console-officer", "console-roles", "console-sign-in"],
+} as const;
+
+// A spec missing from the map above would silently never run.
+const unassigned = readdirSync("e2e")
+  .filter((file) => file.endsWith(".spec.ts"))
+  .map((file) => file.replace(/\.spec\.ts$/, ""))
+  .filter((spec) => !Object.values(SERVER_OF_SPEC).some((specs) => (specs as readonly string[]).includes(spec)));
+if (unassigned.length) throw new Error(`Assign these e2e specs to a server in playwright.config.ts: ${unassigned.join(", ")}`);
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,7 +27,6 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   globalSetup: "./e2e/support/global-setup.ts",
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
@@ -31,24 +42,29 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  projects: (Object.keys(SERVER_OF_SPEC) as (keyof typeof SERVER_OF_SPEC)[]).map((name) => ({
+    name,
+    testMatch: SERVER_OF_SPEC[name].map((spec) => `**/${spec}.spec.ts`),
+    metadata: { dataDir: E2E_SERVERS[name].dataDir },
+    use: { baseURL: `http://127.0.0.1:${E2E_SERVERS[name].port}` },
+  })),
+  webServer: Object.values(E2E_SERVERS).map(({ port, dataDir, demoSchools }) => ({
     command: "node e2e/support/start-server.mjs",
-    url: `http://127.0.0.1:${PORT}/readyz`,
+    url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     env: {
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: "127.0.0.1",
-      SNOWLINE_DATA_DIR: E2E_DATA_DIR,
+      SNOWLINE_DATA_DIR: dataDir,
       SNOWLINE_DEMO: "1",
-      // The bulk journey closes 150 schools at once; the default demo council has 60.
-      SNOWLINE_DEMO_SCHOOLS: "200",
+      ...(demoSchools ? { SNOWLINE_DEMO_SCHOOLS: String(demoSchools) } : {}),
       LOG_LEVEL: "warn",
       // Tiles cannot load here; tests answer this host with an empty response.
       SNOWLINE_TILE_URL: "http://tiles.snowline.test/{z}/{x}/{y}.png",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
+  })),
 });

@@ -17,9 +17,9 @@ test("an officer closes a school with a template message until 07:00 tomorrow, b
   test.slow();
   const school = await freshOpenSchool(api, "school-121");
 
-  // The resident: another browser context on the public page.
+  // The resident: another browser context on the public list, searching for the school.
   const resident = await newPersonPage(browser);
-  await resident.goto("/");
+  await resident.goto(`/?q=${encodeURIComponent(school.properties.name)}`);
   await expect(resident.getByTestId("connection-state")).toContainText("Live");
   const residentItem = resident.locator(`[data-asset-id="${school.id}"]`);
   await expect(residentItem).toContainText("Open");
@@ -90,7 +90,7 @@ test("an officer closes a school with a template message until 07:00 tomorrow, b
 test("a scheduled change shows as upcoming on the resident page", async ({ page, browser, api }) => {
   const school = await freshOpenSchool(api, "school-122");
   const resident = await newPersonPage(browser);
-  await resident.goto("/");
+  await resident.goto(`/?q=${encodeURIComponent(school.properties.name)}`);
   await expect(resident.getByTestId("connection-state")).toContainText("Live");
 
   await signInWithKeyboard(page, "ann", "/console/layers/schools");

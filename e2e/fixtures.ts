@@ -2,8 +2,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
-import { TOKEN_FILE } from "./support/global-setup";
+import { tokenFileOf } from "./support/e2e-servers";
+
+/** The database folder of the server the running test's project talks to. */
+export function dataDirOfTest(): string {
+  return String(base.info().project.metadata.dataDir);
+}
 
 export interface AssetFeature {
   id: string;
@@ -14,7 +18,7 @@ export interface AssetFeature {
 export class SnowlineApi {
   constructor(private readonly request: APIRequestContext) {}
 
-  readonly token = readFileSync(TOKEN_FILE, "utf8").trim();
+  readonly token = readFileSync(tokenFileOf(dataDirOfTest()), "utf8").trim();
 
   async assets(layer?: string): Promise<{ seq: number; features: AssetFeature[] }> {
     const res = await this.request.get(`/api/v1/assets${layer ? `?layer=${layer}` : ""}`);
@@ -44,12 +48,12 @@ export function addNoticeWithCli(level: string, text: string, window: { from?: D
   const args = ["bin/snowline.mjs", "notice", "add", level, text];
   if (window.from) args.push("--from", window.from.toISOString());
   if (window.until) args.push("--until", window.until.toISOString());
-  const output = execFileSync(process.execPath, args, { env: { ...process.env, SNOWLINE_DATA_DIR: E2E_DATA_DIR }, encoding: "utf8" });
+  const output = execFileSync(process.execPath, args, { env: { ...process.env, SNOWLINE_DATA_DIR: dataDirOfTest() }, encoding: "utf8" });
   return output.trim().split("\n").at(-1)!;
 }
 
 export function endNoticeWithCli(id: string): void {
-  execFileSync(process.execPath, ["bin/snowline.mjs", "notice", "end", id], { env: { ...process.env, SNOWLINE_DATA_DIR: E2E_DATA_DIR } });
+  execFileSync(process.execPath, ["bin/snowline.mjs", "notice", "end", id], { env: { ...process.env, SNOWLINE_DATA_DIR: dataDirOfTest() } });
 }
 
 /** Runs axe (WCAG 2.0–2.2 A and AA) on the page and expects no violations, listing any it finds. */
