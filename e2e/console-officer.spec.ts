@@ -78,6 +78,10 @@ test("an officer closes a school with a template message until 07:00 tomorrow, b
   const result = page.getByRole("status").filter({ hasText: "Published" });
   await expect(result).toContainText(`${school.properties.name}: Closed until ${until}.`);
   await expect(result).toBeFocused();
+  // A post for the council's social media, drafted from the published change, ready to copy.
+  const post = result.getByLabel(new RegExp(`^${school.properties.name} \\(\\d+ of 280 characters\\)$`));
+  await expect(post).toHaveValue(new RegExp(`${school.properties.name}.*Closed[\\s\\S]*/assets/${school.id}`, "i"));
+  expect((await post.inputValue()).length).toBeLessThanOrEqual(280);
   await expectNoAxeViolations(page, "the schools console after publishing");
 
   // Undo restores the status it replaced, again reaching the resident live.

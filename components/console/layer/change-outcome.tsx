@@ -7,8 +7,14 @@ import type { Change } from "@/lib/domain/change";
 import type { VersionConflict } from "@/lib/domain/errors";
 import { ErrorSummary } from "../error-summary";
 
+export interface SocialPost {
+  assetId: string;
+  seq: number;
+  text: string;
+}
+
 export type Outcome =
-  | { type: "done"; action: "changed" | "undone"; changes: Change[]; fromSeq: number; toSeq: number }
+  | { type: "done"; action: "changed" | "undone"; changes: Change[]; fromSeq: number; toSeq: number; socialPosts: SocialPost[] }
   | { type: "conflict"; action: "change" | "undo"; conflicts: VersionConflict[] }
   | { type: "kept"; names: string[]; remaining: number }
   | { type: "error"; error: ErrorBody; signInHref: string | null };
@@ -22,7 +28,7 @@ export interface ChangeOutcomeProps {
   onReapply(conflicts: VersionConflict[]): void;
   onKeepTheirs(conflicts: VersionConflict[]): void;
   /** Room under a published change for more, such as a ready-to-copy social media post. */
-  afterPublished?: (changes: Change[]) => ReactNode;
+  afterPublished?: (changes: Change[], socialPosts: SocialPost[]) => ReactNode;
 }
 
 function describeChange(change: Change): string {
@@ -114,7 +120,7 @@ export function ChangeOutcome({ outcome, nameOf, fieldIdOf, isBusy, onUndo, onRe
               Undo {changes.length === 1 ? "this change" : `these ${changes.length} changes`}
             </button>
           </div>
-          {afterPublished?.(changes)}
+          {afterPublished?.(changes, outcome.socialPosts)}
         </>
       ) : null}
     </div>

@@ -13,6 +13,7 @@ import type { MessageTemplate } from "@/lib/domain/templates";
 import { AssetFilters } from "./asset-filters";
 import { AssetTable } from "./asset-table";
 import { ChangeOutcome, type Outcome } from "./change-outcome";
+import { SocialPosts } from "./social-posts";
 import { fieldIdOf, usePostChanges } from "./use-post-changes";
 import { StatusForm } from "./status-form";
 import { useNow } from "./use-now";
@@ -145,8 +146,7 @@ export function LayerConsole({ layer, initialSeq, assets, templates, csrfToken, 
             onUndo={(changes: Change[]) => void poster.undo(changes)}
             onReapply={reapply}
             onKeepTheirs={keepTheirs}
-            // Issue 5 adds a ready-to-copy social media post here (draftSocialPost), from `changes`.
-            afterPublished={undefined}
+            afterPublished={(_changes, posts) => <SocialPosts posts={posts} nameOf={nameOf} />}
           />
         ) : null}
         <StatusForm

@@ -8,12 +8,14 @@ import { changeBatchInputSchema } from "@/lib/domain/status";
 import { undoInputSchema } from "@/lib/domain/undo";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi, signInAgainPath, type ApiResult } from "../api-client";
-import type { Outcome } from "./change-outcome";
+import type { Outcome, SocialPost } from "./change-outcome";
 
 interface Committed {
   seq: number;
   fromSeq: number;
   changes: Change[];
+  /** Ready-to-copy posts, for batches small enough to post about (undo answers have none). */
+  socialPosts?: SocialPost[];
 }
 
 const FIELD_IDS: Record<string, string> = {
@@ -57,7 +59,14 @@ export function usePostChanges(deps: { csrfToken: string; labels: { singular: st
     setBusy(false);
     if (result.ok) {
       setOwnSeqs((current) => new Set([...current, ...result.data.changes.map((c) => c.seq)]));
-      deps.setOutcome({ type: "done", action, changes: result.data.changes, fromSeq: result.data.fromSeq, toSeq: result.data.seq });
+      deps.setOutcome({
+        type: "done",
+        action,
+        changes: result.data.changes,
+        fromSeq: result.data.fromSeq,
+        toSeq: result.data.seq,
+        socialPosts: result.data.socialPosts ?? [],
+      });
       return true;
     }
     if (result.status === 409) {
