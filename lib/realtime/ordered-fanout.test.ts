@@ -1,27 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Change, ChangeBatch } from "../domain/change";
-import { OrderedFanout, type FanoutMessage } from "./ordered-fanout";
+import { publicChange } from "../../test/support/fixtures";
 
-function change(seq: number): Change {
-  return {
-    seq,
-    assetId: `a${seq}`,
-    layer: "schools",
-    kind: "set",
-    at: "2026-12-01T06:00:00.000Z",
-    status: {
-      code: "closed",
-      label: "Closed",
-      category: "closed",
-      message: "",
-      from: null,
-      until: null,
-      setAt: "2026-12-01T06:00:00.000Z",
-      version: 1,
-      upcoming: null,
-    },
-  };
-}
+const change = (seq: number) => publicChange(seq);
+import { OrderedFanout, type FanoutMessage } from "./ordered-fanout";
 
 function batch(fromSeq: number, toSeq: number): ChangeBatch {
   const changes = [];

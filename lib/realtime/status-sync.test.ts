@@ -1,27 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Change } from "../domain/change";
-import { StatusSync } from "./status-sync";
+import { publicChange } from "../../test/support/fixtures";
 
-function change(seq: number, assetId = `a${seq}`): Change {
-  return {
-    seq,
-    assetId,
-    layer: "schools",
-    kind: "set",
-    at: "2026-12-01T06:00:00.000Z",
-    status: {
-      code: "closed",
-      label: "Closed",
-      category: "closed",
-      message: "",
-      from: null,
-      until: null,
-      setAt: "2026-12-01T06:00:00.000Z",
-      version: 1,
-      upcoming: null,
-    },
-  };
-}
+const change = (seq: number) => publicChange(seq);
+import { StatusSync } from "./status-sync";
 
 function setup(initialSeq: number, server: { head: number; log: Change[]; resetBelow?: number }) {
   const applied: number[] = [];

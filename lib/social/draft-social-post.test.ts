@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "../domain/change";
+import { closedStatus, publicChange } from "../../test/support/fixtures";
 import { draftSocialPost, SOCIAL_POST_MAX_LENGTH } from "./draft-social-post";
 
-const status = (over: Partial<Change["status"]> = {}): Change["status"] => ({
-  code: "closed",
-  label: "Closed",
-  category: "closed",
-  message: "",
-  from: null,
-  until: null,
-  setAt: "2026-12-01T06:00:00.000Z",
-  version: 1,
-  upcoming: null,
-  ...over,
-});
-const change = (over: Partial<Change> = {}): Change => ({
-  seq: 7,
-  assetId: "school-001",
-  layer: "schools",
-  kind: "set",
-  at: "2026-12-01T06:00:00.000Z",
-  status: status(),
-  ...over,
-});
+const status = closedStatus;
+const change = (over: Partial<Change> = {}): Change => publicChange(7, { assetId: "school-001", ...over });
 const BASE = "https://snow.example.gov.uk";
 
 describe("draftSocialPost", () => {

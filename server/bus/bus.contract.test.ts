@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ChangeBatch } from "../../lib/domain/change";
+import { closedStatus, publicChange } from "../../test/support/fixtures";
 import { isRedisMissing, TEST_REDIS_URL, uniqueName } from "../../test/support/services";
 import type { Bus, BusMessage } from "./bus";
 import { createInProcessBus } from "./in-process-bus";
@@ -8,26 +9,7 @@ import { createRedisBus } from "./redis-bus";
 const batch: ChangeBatch = {
   fromSeq: 7,
   toSeq: 7,
-  changes: [
-    {
-      seq: 7,
-      assetId: "school-1",
-      layer: "schools",
-      kind: "set",
-      at: "2026-12-01T06:00:00.000Z",
-      status: {
-        code: "closed",
-        label: "Closed",
-        category: "closed",
-        message: `<script>&"'`,
-        from: null,
-        until: null,
-        setAt: "2026-12-01T06:00:00.000Z",
-        version: 1,
-        upcoming: null,
-      },
-    },
-  ],
+  changes: [publicChange(7, { assetId: "school-1", status: closedStatus({ message: `<script>&"'` }) })],
 };
 
 interface BusFactory {

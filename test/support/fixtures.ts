@@ -1,5 +1,5 @@
 import type { Asset } from "../../lib/domain/assets";
-import type { Actor } from "../../lib/domain/change";
+import type { Actor, Change } from "../../lib/domain/change";
 
 export const TEST_ACTOR: Actor = { type: "token", id: "test-token", name: "Test token" };
 
@@ -34,3 +34,32 @@ export function school(id: string, name: string, lon: number, lat: number): Asse
 }
 
 export const T0 = Date.parse("2026-12-01T05:30:00Z");
+
+/** A public status for tests that build changes by hand: a school closed at 06:00 on 1 December. */
+export function closedStatus(overrides: Partial<Change["status"]> = {}): Change["status"] {
+  return {
+    code: "closed",
+    label: "Closed",
+    category: "closed",
+    message: "",
+    from: null,
+    until: null,
+    setAt: "2026-12-01T06:00:00.000Z",
+    version: 1,
+    upcoming: null,
+    ...overrides,
+  };
+}
+
+/** A public change for tests that build change streams by hand. */
+export function publicChange(seq: number, overrides: Partial<Change> = {}): Change {
+  return {
+    seq,
+    assetId: `a${seq}`,
+    layer: "schools",
+    kind: "set",
+    at: "2026-12-01T06:00:00.000Z",
+    status: closedStatus(),
+    ...overrides,
+  };
+}
