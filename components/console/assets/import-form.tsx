@@ -148,7 +148,7 @@ export function ImportForm({ csrfToken }: { csrfToken: string }) {
         <fieldset className="field">
           <legend>How to read it (optional)</legend>
           <span className="hint">Leave these empty and Snowline picks the usual fields for the layer (see the import guide).</span>
-          <div className="filters">
+          <div className="filters import-mapping">
             <div className={`field${err("idField") ? " field--error" : ""}`}>
               <label htmlFor="import-id-field">Id field</label>
               {err("idField") ? <span className="field-error">{err("idField")}</span> : null}
