@@ -4,6 +4,7 @@ import {
   canManageTemplates,
   canManageTokens,
   canManageUsers,
+  canManageWebhooks,
   canViewAudit,
   type Access,
   type AccessSettings,
@@ -33,4 +34,5 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { key: "assets", href: "/console/assets", label: "Assets", isVisible: canManageAssets },
   { key: "users", href: "/console/users", label: "Users", isVisible: canManageUsers },
   { key: "tokens", href: "/console/tokens", label: "API tokens", isVisible: canManageTokens },
+  { key: "webhooks", href: "/console/webhooks", label: "Webhooks", isVisible: canManageWebhooks },
 ];
