@@ -126,6 +126,21 @@ test.describe("webhooks", () => {
     }
   });
 
+  test("on a phone the page does not scroll sideways: wide tables scroll inside their own box", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { csrfToken } = await signInByApi(page.request, "admin");
+    const url = "http://127.0.0.1:9/hooks/a-rather-long-path-for-a-phone-screen";
+    const created = await page.request.post("/api/v1/webhooks", { headers: { "x-csrf-token": csrfToken }, data: { url, layers: ["bins"] } });
+    expect(created.status()).toBe(201);
+    try {
+      await page.goto("/console/webhooks");
+      await expect(page.locator(`[data-webhook-deliveries="${url}"]`)).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    } finally {
+      await page.request.delete(`/api/v1/webhooks/${(await created.json()).webhook.id}`, { headers: { "x-csrf-token": csrfToken } });
+    }
+  });
+
   test("an officer gets the 403 treatment on the page and from the endpoints; signed out, the page asks to sign in", async ({ page }) => {
     await page.goto("/console/webhooks");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fconsole%2Fwebhooks$/);
