@@ -5,7 +5,7 @@ import { E2E_SERVERS } from "./e2e/support/e2e-servers";
 const SERVER_OF_SPEC = {
   resident: ["accessibility", "asset-page", "deep-links", "keyboard", "list-without-javascript", "live-map", "my-places", "notices", "offline-resume"],
   embed: ["embed-builder", "embed-weight", "embed-widget"],
-  console: ["console-admin", "console-bulk", "console-conflict", "console-officer", "console-roles", "console-sign-in"],
+  console: ["console-admin", "console-assets", "console-bulk", "console-conflict", "console-officer", "console-roles", "console-sign-in", "console-webhooks"],
 } as const;
 
 // A spec missing from the map above would silently never run.

@@ -110,6 +110,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     notices,
     config,
     webhooks,
+    wakeWebhookWorker: () => webhookWorker.wake(),
     adminGuard,
     auth,
     users,

@@ -5,16 +5,20 @@ import { CSRF_HEADER } from "@/lib/auth/session-policy";
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ErrorBody };
 
-/** Calls the console's JSON API with the session cookie and the CSRF token; never throws for HTTP errors. */
+/**
+ * Calls the console's JSON API with the session cookie and the CSRF token; never throws for HTTP errors.
+ * A FormData body is sent as multipart (file uploads), anything else as JSON.
+ */
 export async function callApi<T>(path: string, options: { method?: string; body?: unknown; csrfToken: string }): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { [CSRF_HEADER]: options.csrfToken };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers["content-type"] = "application/json";
   let res: Response;
   try {
     res = await fetch(path, {
       method: options.method ?? "POST",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: "same-origin",
       cache: "no-store",
     });

@@ -1,4 +1,14 @@
-import { canManageNotices, canManageTemplates, canManageTokens, canManageUsers, canViewAudit, type Access, type AccessSettings } from "@/lib/domain/access";
+import {
+  canManageAssets,
+  canManageNotices,
+  canManageTemplates,
+  canManageTokens,
+  canManageUsers,
+  canManageWebhooks,
+  canViewAudit,
+  type Access,
+  type AccessSettings,
+} from "@/lib/domain/access";
 import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
 
 export interface ConsoleNavItem {
@@ -21,7 +31,8 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { key: "notices", href: "/console/notices", label: "Notices", isVisible: canManageNotices },
   { key: "audit", href: "/console/audit", label: "Audit log", isVisible: canViewAudit },
   { key: "templates", href: "/console/templates", label: "Message templates", isVisible: canManageTemplates },
-  // Assets / import (admins): the importer (lib/import, lib/export) adds its page here, at /console/assets.
+  { key: "assets", href: "/console/assets", label: "Assets", isVisible: canManageAssets },
   { key: "users", href: "/console/users", label: "Users", isVisible: canManageUsers },
   { key: "tokens", href: "/console/tokens", label: "API tokens", isVisible: canManageTokens },
+  { key: "webhooks", href: "/console/webhooks", label: "Webhooks", isVisible: canManageWebhooks },
 ];

@@ -318,13 +318,13 @@ export function buildOpenApiDocument() {
       },
       "/webhooks/{id}/deliveries/{deliveryId}/retry": {
         post: {
-          summary: "Send a failed delivery again",
+          summary: "Send a delivery whose last attempt failed again now (one that gave up, or one waiting out its backoff)",
           security: [{ bearer: [] }],
           parameters: [
             { name: "id", in: "path", required: true, schema: { type: "string" } },
             { name: "deliveryId", in: "path", required: true, schema: { type: "string" } },
           ],
-          responses: { 202: { description: "Queued" }, 404: errorResponse("No failed delivery with that id") },
+          responses: { 202: { description: "Queued" }, 404: errorResponse("No failed delivery of this webhook with that id, or it is being sent right now") },
         },
       },
       ...console.paths,

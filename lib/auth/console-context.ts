@@ -9,6 +9,8 @@ import type { AuditChange, AuditNoticeEvent } from "../store/audit-repository";
 import type { Notice } from "../store/notice-repository";
 import type { Store } from "../store/store";
 import type { ApiToken } from "../store/token-repository";
+import { createWebhookRepository } from "../store/webhook-repository";
+import type { Webhook, WebhookDelivery } from "../webhooks/webhook-schema";
 import type { SessionPolicy } from "./session-policy";
 import { resolveSession, type ConsoleSession } from "./sessions";
 
@@ -27,11 +29,16 @@ export interface ConsoleContext {
   users(): Promise<User[]>;
   tokens(): Promise<ApiToken[]>;
   notices(): Promise<Notice[]>;
+  /** Every webhook, removed ones too; never their secrets. */
+  webhooks(): Promise<Webhook[]>;
+  /** A webhook's most recent deliveries, newest first, with every attempt. */
+  webhookDeliveries(webhookId: string, limit: number): Promise<WebhookDelivery[]>;
   audit(query: AuditQuery, access: Access): Promise<{ changes: AuditChange[]; notices: AuditNoticeEvent[] }>;
 }
 
 export function createConsoleContext(deps: { store: Store; clock: Clock; policy: SessionPolicy; settings: ConsoleSettings }): ConsoleContext {
   const { store, clock } = deps;
+  const webhooks = createWebhookRepository(store.db);
   return {
     settings: deps.settings,
     now: () => clock.now(),
@@ -40,6 +47,8 @@ export function createConsoleContext(deps: { store: Store; clock: Clock; policy:
     users: () => store.users.list(),
     tokens: () => store.tokens.list(),
     notices: () => store.notices.list(),
+    webhooks: () => webhooks.list(),
+    webhookDeliveries: (webhookId, limit) => webhooks.deliveries({ webhookId, limit }),
     async audit(query, access) {
       const [changes, notices] = await Promise.all([
         store.audit.changes(query, { layers: auditLayers(access) }),

@@ -81,6 +81,9 @@ export const isAdmin = (access: Access) => access.role === "admin";
 export const canManageUsers = isAdmin;
 export const canManageTokens = isAdmin;
 export const canManageTemplates = isAdmin;
+/** Importing and exporting a layer's assets, and outbound webhooks: the deployment's plumbing. */
+export const canManageAssets = isAdmin;
+export const canManageWebhooks = isAdmin;
 
 export function canManageNotices(access: Access, settings: AccessSettings): boolean {
   return access.role === "admin" || (access.role === "officer" && settings.officersMayPostNotices);

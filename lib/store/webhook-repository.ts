@@ -195,15 +195,25 @@ export function createWebhookRepository(db: Db) {
       });
     },
 
-    /** Sends a failed delivery again at the next worker pass. */
-    async retryNow(deliveryId: string, now: number): Promise<void> {
+    /**
+     * Sends a delivery whose last attempt failed again at the next worker pass: one that gave up,
+     * or one waiting out its backoff (an admin who fixed the receiver need not wait an hour). A
+     * delivery being sent right now (leased) is left alone, so it is never sent twice at once.
+     */
+    async retryNow(webhookId: string, deliveryId: string, now: number): Promise<void> {
       const result = await db
         .updateTable("webhook_deliveries")
         .set({ state: "pending", next_attempt_at: now, lease_until: null })
         .where("id", "=", deliveryId)
-        .where("state", "=", "failed")
+        .where("webhook_id", "=", webhookId)
+        .where((eb) =>
+          eb.or([
+            eb("state", "=", "failed"),
+            eb.and([eb("state", "=", "pending"), eb("attempts", ">", 0), eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)])]),
+          ]),
+        )
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new NotFoundError(`No failed delivery has the id ${deliveryId}`);
+      if (Number(result.numUpdatedRows) !== 1) throw new NotFoundError(`No failed delivery of this webhook has the id ${deliveryId}`);
     },
 
     /** Newest first, with every attempt, for the console, the CLI and the API. */

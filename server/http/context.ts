@@ -23,6 +23,8 @@ export interface HttpDeps {
   /** Site name, public URL and data licence, for feeds and absolute links. */
   config: PublicConfig;
   webhooks: WebhookRepository;
+  /** Makes this node's webhook worker look for due deliveries at once. */
+  wakeWebhookWorker(): void;
   auth: AuthService;
   users: UserAdmin;
   consoleSettings: ConsoleSettings;

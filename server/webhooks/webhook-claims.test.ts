@@ -92,5 +92,26 @@ for (const backend of backends) {
       const delivered = await repoB.deliveries({ limit: 100 });
       expect(delivered.every((d) => d.state === "delivered" && d.attempts === 1)).toBe(true);
     });
+
+    it("an admin's retry never touches a delivery another node is sending, and sends a failed one at once", async () => {
+      const nodes = await backend.open();
+      cleanups.push(() => nodes.dispose());
+      const [a, b] = nodes.stores;
+      await a.upsertAssets(sampleAssets(), T0);
+      const repoA = createWebhookRepository(a.db);
+      const repoB = createWebhookRepository(b.db);
+      const { webhook } = await repoA.add({ url: "http://127.0.0.1:9/hook", layers: ["schools"] }, { createdBy: "test", now: T0 });
+      const batch = await a.appendChanges([{ assetId: "school-1", status: { code: "closed", message: "Closed" } }], { actor: TEST_ACTOR, ip: null, now: T0 });
+      await repoA.enqueue(batch, T0);
+
+      const [sending] = await repoB.claimDue(T0, 60_000);
+      await expect(repoA.retryNow(webhook.id, sending!.id, T0 + 1)).rejects.toThrow(/No failed delivery/);
+      await repoB.recordAttempt(sending!, { at: T0 + 5, ok: false, statusCode: 502, error: "The receiver answered HTTP 502", durationMs: 5, retryAt: T0 + 10_000 });
+      expect(await repoA.claimDue(T0 + 6, 60_000)).toEqual([]);
+
+      await repoA.retryNow(webhook.id, sending!.id, T0 + 6);
+      const [again] = await repoB.claimDue(T0 + 6, 60_000);
+      expect(again).toMatchObject({ id: sending!.id, attempt: 2 });
+    });
   });
 }

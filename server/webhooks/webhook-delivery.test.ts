@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ManualClock } from "../../lib/domain/clock";
 import { createWebhookRepository } from "../../lib/store/webhook-repository";
 import { WEBHOOK_RETRY_DELAYS_MS } from "../../lib/webhooks/backoff";
@@ -95,6 +95,57 @@ describe("outbound webhooks", () => {
     });
     expect(retry.status).toBe(202);
     expect(await t.server.webhookWorker.runDue()).toBe(1);
+  });
+
+  it("an admin can send a delivery waiting out its backoff again at once, but not one that was delivered or belongs to another webhook", async () => {
+    const { t, receiver, webhook, clock } = await setUp([503]);
+    await t.post(closeSchool);
+    const worker = t.server.webhookWorker;
+    expect(await worker.runDue()).toBe(1);
+    const [waiting] = await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id });
+    expect(waiting).toMatchObject({ state: "pending", attempts: 1, lastError: "The receiver answered HTTP 503", nextAttemptAt: new Date(clock.now() + WEBHOOK_RETRY_DELAYS_MS[0]).toISOString() });
+    const retry = (webhookId: string) =>
+      t.adminHeaders().then((headers) => fetch(`${t.url}/api/v1/webhooks/${webhookId}/deliveries/${waiting!.id}/retry`, { method: "POST", headers }));
+
+    const other = await fetch(`${t.url}/api/v1/webhooks`, {
+      method: "POST",
+      headers: { ...(await t.adminHeaders()), "content-type": "application/json" },
+      body: JSON.stringify({ url: "http://127.0.0.1:9/other", layers: ["bins"] }),
+    });
+    expect((await retry((await other.json()).webhook.id)).status).toBe(404);
+    expect(await worker.runDue()).toBe(0);
+
+    expect((await retry(webhook.id)).status).toBe(202);
+    expect(await worker.runDue()).toBe(1);
+    expect(receiver.received.map((r) => r.answeredWith)).toEqual([503, 200]);
+    expect(new Set(receiver.received.map((r) => r.headers[WEBHOOK_HEADERS.delivery])).size).toBe(1);
+    const [delivered] = await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id });
+    expect(delivered).toMatchObject({ state: "delivered", attempts: 2 });
+    expect((await retry(webhook.id)).status).toBe(404);
+    clock.advance(WEBHOOK_RETRY_DELAYS_MS[0]);
+    expect(await worker.runDue()).toBe(0);
+  });
+
+  it("sends again at once when an admin asks, not at the worker's next poll", async () => {
+    const t = await startTestServer({ webhooks: { autoRun: true } });
+    cleanups.push(() => t.close());
+    const receiver = await startWebhookReceiver([503]);
+    cleanups.push(() => receiver.close());
+    const created = await fetch(`${t.url}/api/v1/webhooks`, {
+      method: "POST",
+      headers: { ...(await t.adminHeaders()), "content-type": "application/json" },
+      body: JSON.stringify({ url: receiver.url, layers: ["schools"] }),
+    });
+    const { webhook } = await created.json();
+    await t.post(closeSchool);
+    // Posting wakes the worker; its failure schedules the next attempt 10 s later (by the manual
+    // clock) and the worker sleeps its 5 s poll, so only a wake-up can send it within the wait below.
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 3_000 });
+    const [delivery] = await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id });
+    await vi.waitFor(async () => expect((await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id }))[0]?.attempts).toBe(1));
+    const retry = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}/deliveries/${delivery!.id}/retry`, { method: "POST", headers: await t.adminHeaders() });
+    expect(retry.status).toBe(202);
+    await vi.waitFor(() => expect(receiver.received.map((r) => r.answeredWith)).toEqual([503, 200]), { timeout: 2_500 });
   });
 
   it("sends only the layers a webhook follows, and nothing once it is removed", async () => {

@@ -42,7 +42,9 @@ export function webhookRoutes(api: Hono, deps: HttpDeps): void {
 
   api.post("/webhooks/:id/deliveries/:deliveryId/retry", async (c) => {
     await deps.adminGuard.requireAdmin(c, deps);
-    await deps.webhooks.retryNow(c.req.param("deliveryId"), deps.clock.now());
+    await deps.webhooks.retryNow(c.req.param("id"), c.req.param("deliveryId"), deps.clock.now());
+    // Now, not at the worker's next poll: the admin is watching the console for the outcome.
+    deps.wakeWebhookWorker();
     return c.json({ retrying: true }, 202);
   });
 }
