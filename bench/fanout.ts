@@ -71,8 +71,10 @@ for (let i = 0; i < CHANGES; i++) {
 
 const all = [...pending.values()].flatMap((p) => p.latencies).sort((a, b) => a - b);
 const pct = (p: number) => all[Math.min(all.length - 1, Math.floor((p / 100) * all.length))] ?? NaN;
+const backend = `${process.env.DATABASE_URL ? "postgres" : "sqlite"}+${process.env.REDIS_URL ? "redis" : "in-process"}`;
 const result = {
   date: new Date().toISOString(),
+  backend,
   clients: CLIENTS,
   changes: CHANGES,
   transport,
@@ -86,7 +88,7 @@ const result = {
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(`bench/results/fanout-${CLIENTS}-${transport}.json`, JSON.stringify(result, null, 2) + "\n");
+writeFileSync(`bench/results/fanout-${CLIENTS}-${transport}-${backend}.json`, JSON.stringify(result, null, 2) + "\n");
 sockets.forEach((s) => s.disconnect());
 child.kill("SIGTERM");
 process.exit(0);
