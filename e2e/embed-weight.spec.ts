@@ -1,6 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./fixtures";
+import { dataDirOfTest, expect, test } from "./fixtures";
 
 const BUDGET_GZIP_BYTES = 60 * 1024;
 
@@ -46,4 +50,26 @@ test("the dark theme keeps its contrast", async ({ page }) => {
   await page.goto("/embed?view=summary&theme=dark");
   await expect(page.getByTestId("embed-connection")).toHaveText("Live");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test("the map widget shows imported names as text, never as markup", async ({ page }) => {
+  const name = `<img src=x onerror="window.__snowlineXss=1"> Marsh Lane School`;
+  const file = join(mkdtempSync(join(tmpdir(), "snowline-e2e-")), "hostile.geojson");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: "FeatureCollection",
+      features: [{ type: "Feature", geometry: { type: "Point", coordinates: [-2.33, 53.43] }, properties: { id: "school-hostile", name } }],
+    }),
+  );
+  // An administrator imports a file whose names carry markup, with the real CLI.
+  execFileSync(process.execPath, ["bin/snowline.mjs", "import", "schools", file], { env: { ...process.env, SNOWLINE_DATA_DIR: dataDirOfTest() } });
+
+  await page.goto("/embed?view=map&ids=school-hostile");
+  await expect(page.getByTestId("embed-connection")).toHaveText("Live");
+  await page.locator(".leaflet-interactive").first().hover();
+  const tooltip = page.locator(".leaflet-tooltip");
+  await expect(tooltip).toHaveText(`${name}: Open`);
+  await expect(tooltip.locator("img")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __snowlineXss?: number }).__snowlineXss)).toBeUndefined();
 });

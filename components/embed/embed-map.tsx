@@ -71,7 +71,10 @@ export function EmbedMap({ assets, state }: { assets: EmbedAsset[]; state: Embed
       if (!geometry) continue;
       const style = styleFor(asset.status.code);
       shapesRef.current.get(asset.id)?.remove();
-      const shape = shapeFor(geometry, style.colour, style.dashArray).bindTooltip(`${asset.name}: ${asset.status.label}`);
+      // Leaflet writes a string tooltip as HTML; an element with textContent keeps imported names inert.
+      const label = document.createElement("span");
+      label.textContent = `${asset.name}: ${asset.status.label}`;
+      const shape = shapeFor(geometry, style.colour, style.dashArray).bindTooltip(label);
       shape.addTo(leaflet);
       shapesRef.current.set(asset.id, shape);
     }
