@@ -21,7 +21,8 @@ export interface AssetListProps {
   onShowOnMap(id: string, trigger: HTMLElement): void;
 }
 
-const count = (n: number) => n.toLocaleString("en-GB");
+// "2,000" by hand: toLocaleString would load Intl while the page hydrates (see ukWallTime).
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 function GroupFooter({ group, query }: { group: ListGroup; query: BoardQuery }) {
   const { layer, matching, page, pageCount, items } = group;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { untilForPreset } from "./time-presets";
-import { endOfTodayUk, fromUkWallTime, parseUkDateTimeInput, sevenTomorrowUk, toUkDateTimeInput } from "./uk-time";
+import { endOfTodayUk, fromUkWallTime, parseUkDateTimeInput, sevenTomorrowUk, toUkDateTimeInput, ukWallTime } from "./uk-time";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -40,5 +40,42 @@ describe("UK time", () => {
     expect(toUkDateTimeInput(Date.parse("2026-12-02T07:05:00Z"))).toBe("2026-12-02T07:05");
     expect(parseUkDateTimeInput("tomorrow")).toBeNull();
     expect(parseUkDateTimeInput("2026-13-02T07:00")).toBeNull();
+  });
+});
+
+describe("UK wall time without Intl", () => {
+  const intl = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
+  const byIntl = (ms: number) => {
+    const parts = Object.fromEntries(intl.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+    return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  };
+
+  it("agrees with the time-zone database every 13 hours from 2000 to 2040", () => {
+    const end = Date.parse("2040-12-31T00:00:00Z");
+    for (let ms = Date.parse("2000-01-01T00:00:00Z"); ms < end; ms += 13 * 3_600_000 + 7_000) {
+      expect(ukWallTime(ms), new Date(ms).toISOString()).toEqual(byIntl(ms));
+    }
+  });
+
+  it("agrees with it a second either side of every clock change from 2000 to 2040", () => {
+    for (let year = 2000; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        // The last Sunday of March or October, at 01:00 UTC.
+        const lastDay = new Date(Date.UTC(year, month + 1, 0));
+        const change = Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+        for (const ms of [change - 1000, change, change + 1000]) {
+          expect(ukWallTime(ms), new Date(ms).toISOString()).toEqual(byIntl(ms));
+        }
+      }
+    }
   });
 });

@@ -14,34 +14,38 @@ export interface WallTime {
   minute: number;
 }
 
-const partsFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: UK_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+const HOUR_MS = 3_600_000;
 
-export function ukWallTime(ms: number): WallTime & { second: number } {
-  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
+/** The last Sunday of a month (1–12), as a day of that month. */
+function lastSunday(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month, 0));
+  return lastDay.getUTCDate() - lastDay.getUTCDay();
 }
 
-/** How far UK time is ahead of UTC at this instant: 0 in winter, one hour in summer. */
+/**
+ * How far UK time is ahead of UTC at this instant: one hour from 01:00 UTC on the last Sunday of
+ * March to 01:00 UTC on the last Sunday of October (the rule since 1996), otherwise none.
+ * Worked out by hand rather than with Intl because a phone's first Intl.DateTimeFormat loads
+ * the time-zone database, which blocks the resident page for a few hundred milliseconds; a test
+ * checks this against Intl across years and every clock change.
+ */
 function ukOffsetMs(ms: number): number {
-  const w = ukWallTime(ms);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  const year = new Date(ms).getUTCFullYear();
+  const summerStarts = Date.UTC(year, 2, lastSunday(year, 3), 1);
+  const summerEnds = Date.UTC(year, 9, lastSunday(year, 10), 1);
+  return ms >= summerStarts && ms < summerEnds ? HOUR_MS : 0;
+}
+
+export function ukWallTime(ms: number): WallTime & { second: number } {
+  const wall = new Date(ms + ukOffsetMs(ms));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /**
