@@ -10,6 +10,7 @@ import {
 } from "@/lib/realtime/protocol";
 import { StatusSync } from "@/lib/realtime/status-sync";
 import type { ConnectionState } from "./live-types";
+import { windowNetwork, type NetworkSignal } from "./network-signal";
 
 const RESUME_TIMEOUT_MS = 10_000;
 
@@ -26,10 +27,10 @@ export interface LiveConnectionHandlers {
 
 /**
  * The browser end of the live contract: Socket.IO plus StatusSync, resuming from the last seq
- * after every reconnect. Loaded with import() after the page is interactive, so socket.io-client
- * and the protocol's zod schemas stay out of the first-load JavaScript.
+ * after every reconnect. Runs in a worker (live-worker.ts), or after the page is interactive where
+ * workers fail, so socket.io-client and the protocol's zod schemas stay out of the first load.
  */
-export function startLiveConnection(handlers: LiveConnectionHandlers): () => void {
+export function startLiveConnection(handlers: LiveConnectionHandlers, network: NetworkSignal = windowNetwork): () => void {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     query: { v: String(PROTOCOL_VERSION) },
     transports: ["websocket", "polling"],
@@ -44,7 +45,7 @@ export function startLiveConnection(handlers: LiveConnectionHandlers): () => voi
     refetch: () => handlers.refetch(),
     onError: (error) => console.warn("Snowline live updates:", error),
   });
-  const offlineOrReconnecting = () => handlers.onState(navigator.onLine ? "reconnecting" : "offline");
+  const offlineOrReconnecting = () => handlers.onState(network.isOnline() ? "reconnecting" : "offline");
 
   socket.on("connect", () => {
     void sync.onConnect().then(() => {
@@ -68,21 +69,19 @@ export function startLiveConnection(handlers: LiveConnectionHandlers): () => voi
 
   // A phone that knows it is offline should say so at once, not after a ping timeout, and a
   // socket that looks open through a dead network would only hide missed changes.
-  const onOffline = () => {
-    handlers.onState("offline");
-    socket.disconnect();
-  };
-  const onOnline = () => {
-    handlers.onState("reconnecting");
-    if (!socket.connected) socket.connect();
-  };
-  window.addEventListener("offline", onOffline);
-  window.addEventListener("online", onOnline);
-  if (!navigator.onLine) handlers.onState("offline");
+  const unwatch = network.watch((online) => {
+    if (online) {
+      handlers.onState("reconnecting");
+      if (!socket.connected) socket.connect();
+    } else {
+      handlers.onState("offline");
+      socket.disconnect();
+    }
+  });
+  if (!network.isOnline()) handlers.onState("offline");
 
   return () => {
-    window.removeEventListener("offline", onOffline);
-    window.removeEventListener("online", onOnline);
+    unwatch();
     socket.disconnect();
   };
 }
