@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { DataTable } from "@/components/console/data-table";
 import { NoticeForm } from "@/components/console/notice-form";
 import { formatDateTime } from "@/components/status/format-time";
 import { canManageNotices } from "@/lib/domain/access";
@@ -27,51 +28,35 @@ export default async function NoticesPage() {
       ) : (
         <>
           <p className="lede">Council-wide banners on every public page and in the public API.</p>
-          <div className="table-scroll section">
-            <table className="data-table">
-              <caption>Notices, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Level</th>
-                  <th scope="col">Text</th>
-                  <th scope="col">Shows</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {notices.length === 0 ? (
-                  <tr>
-                    <td colSpan={6}>No notices yet.</td>
-                  </tr>
-                ) : null}
-                {notices.map((n) => (
-                  <tr key={n.id}>
-                    <td>{n.level}</td>
-                    <td className="status-message">{n.text}</td>
-                    <td>
-                      {n.from ? `From ${formatDateTime(n.from)}` : "From creation"}
-                      {n.until ? ` until ${formatDateTime(n.until)}` : " until ended"}
-                    </td>
-                    <td>
-                      {formatDateTime(n.createdAt)} by {n.createdBy}
-                    </td>
-                    <td>{state(n)}</td>
-                    <td>
-                      {n.endedAt || (n.until && Date.parse(n.until) <= now) ? null : (
-                        <ActionButton path={`/api/v1/notices/${n.id}/end`} csrfToken={session.csrfToken} label={`End notice: ${n.text.slice(0, 60)}`} variant="warning">
-                          End now
-                        </ActionButton>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Notices, newest first"
+            columns={["Level", "Text", "Shows", "Created", "State"]}
+            actions
+            empty="No notices yet."
+            rowCount={notices.length}
+          >
+            {notices.map((n) => (
+              <tr key={n.id}>
+                <td>{n.level}</td>
+                <td className="status-message">{n.text}</td>
+                <td>
+                  {n.from ? `From ${formatDateTime(n.from)}` : "From creation"}
+                  {n.until ? ` until ${formatDateTime(n.until)}` : " until ended"}
+                </td>
+                <td>
+                  {formatDateTime(n.createdAt)} by {n.createdBy}
+                </td>
+                <td>{state(n)}</td>
+                <td>
+                  {n.endedAt || (n.until && Date.parse(n.until) <= now) ? null : (
+                    <ActionButton path={`/api/v1/notices/${n.id}/end`} csrfToken={session.csrfToken} label={`End notice: ${n.text.slice(0, 60)}`} variant="warning">
+                      End now
+                    </ActionButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <NoticeForm csrfToken={session.csrfToken} serverNow={now} />
         </>
       )}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { DataTable } from "@/components/console/data-table";
 import { TemplateForm } from "@/components/console/template-form";
 import { canManageTemplates } from "@/lib/domain/access";
 import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
@@ -26,42 +27,27 @@ export default async function TemplatesPage() {
           {LAYERS.map((layer) => {
             const list = templates.filter((t) => t.layer === layer);
             return (
-              <div className="table-scroll section" key={layer}>
-                <table className="data-table">
-                  <caption>
-                    {LAYER_LABELS[layer].plural} ({list.length})
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Message</th>
-                      <th scope="col">Saved by</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.length === 0 ? (
-                      <tr>
-                        <td colSpan={4}>None yet.</td>
-                      </tr>
-                    ) : null}
-                    {list.map((t) => (
-                      <tr key={t.id}>
-                        <td>{t.name}</td>
-                        <td className="status-message">{t.message}</td>
-                        <td>{t.createdBy}</td>
-                        <td>
-                          <ActionButton path={`/api/v1/templates/${t.id}`} method="DELETE" csrfToken={session.csrfToken} label={`Delete template ${t.name}`} variant="warning">
-                            Delete
-                          </ActionButton>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                key={layer}
+                caption={`${LAYER_LABELS[layer].plural} (${list.length})`}
+                columns={["Name", "Message", "Saved by"]}
+                actions
+                empty="None yet."
+                rowCount={list.length}
+              >
+                {list.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.name}</td>
+                    <td className="status-message">{t.message}</td>
+                    <td>{t.createdBy}</td>
+                    <td>
+                      <ActionButton path={`/api/v1/templates/${t.id}`} method="DELETE" csrfToken={session.csrfToken} label={`Delete template ${t.name}`} variant="warning">
+                        Delete
+                      </ActionButton>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             );
           })}
           <TemplateForm csrfToken={session.csrfToken} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { DataTable } from "@/components/console/data-table";
 import { TokenForm } from "@/components/console/token-form";
 import { formatDateTime } from "@/components/status/format-time";
 import { canManageTokens } from "@/lib/domain/access";
@@ -27,46 +28,28 @@ export default async function TokensPage() {
       ) : (
         <>
           <p className="lede">Tokens let other systems post changes through the API. Each may change only its layers.</p>
-          <div className="table-scroll section">
-            <table className="data-table">
-              <caption>API tokens ({tokens.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Layers</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id} data-token={t.name}>
-                    <td>{t.name}</td>
-                    <td>{t.layers ? t.layers.map((l) => LAYER_LABELS[l].plural).join(", ") : "Every layer"}</td>
-                    <td>
-                      {formatDateTime(new Date(t.createdAt))}
-                      {t.createdBy ? ` by ${t.createdBy}` : ""}
-                    </td>
-                    <td>{t.expiresAt ? formatDateTime(new Date(t.expiresAt)) : "Never"}</td>
-                    <td>{t.lastUsedAt ? formatDateTime(new Date(t.lastUsedAt)) : "Never"}</td>
-                    <td>{stateOf(t)}</td>
-                    <td>
-                      {stateOf(t) === "Active" ? (
-                        <ActionButton path={`/api/v1/tokens/${t.id}/revoke`} csrfToken={session.csrfToken} label={`Revoke token ${t.name}`} variant="warning">
-                          Revoke
-                        </ActionButton>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`API tokens (${tokens.length})`} columns={["Name", "Layers", "Created", "Expires", "Last used", "State"]} actions rowCount={tokens.length}>
+            {tokens.map((t) => (
+              <tr key={t.id} data-token={t.name}>
+                <td>{t.name}</td>
+                <td>{t.layers ? t.layers.map((l) => LAYER_LABELS[l].plural).join(", ") : "Every layer"}</td>
+                <td>
+                  {formatDateTime(new Date(t.createdAt))}
+                  {t.createdBy ? ` by ${t.createdBy}` : ""}
+                </td>
+                <td>{t.expiresAt ? formatDateTime(new Date(t.expiresAt)) : "Never"}</td>
+                <td>{t.lastUsedAt ? formatDateTime(new Date(t.lastUsedAt)) : "Never"}</td>
+                <td>{stateOf(t)}</td>
+                <td>
+                  {stateOf(t) === "Active" ? (
+                    <ActionButton path={`/api/v1/tokens/${t.id}/revoke`} csrfToken={session.csrfToken} label={`Revoke token ${t.name}`} variant="warning">
+                      Revoke
+                    </ActionButton>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <TokenForm csrfToken={session.csrfToken} />
         </>
       )}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { DataTable } from "@/components/console/data-table";
 import { UserForm } from "@/components/console/user-form";
 import { formatDateTime } from "@/components/status/format-time";
 import { accessForUser } from "@/lib/auth/sessions";
@@ -25,53 +26,40 @@ export default async function UsersPage() {
         </div>
       ) : (
         <>
-          <div className="table-scroll section">
-            <table className="data-table">
-              <caption>Console accounts ({users.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">May change</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Last sign-in</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((u) => (
-                  <tr key={u.id} data-user={u.email}>
-                    <td>{u.name}</td>
-                    <td>{u.email}</td>
-                    <td>{ROLE_LABELS[u.role]}</td>
-                    <td>{describeScope(accessForUser(u))}</td>
-                    <td>{u.disabledAt ? "Disabled" : u.hasPassword ? "Active" : "Invited (no password yet)"}</td>
-                    <td>{u.lastSignInAt ? formatDateTime(new Date(u.lastSignInAt)) : "Never"}</td>
-                    <td>
-                      <div className="actions-cell">
-                        {u.id === session.user.id ? null : u.disabledAt ? (
-                          <ActionButton path={`/api/v1/users/${u.id}/enable`} csrfToken={csrf} label={`Enable ${u.email}`}>
-                            Enable
-                          </ActionButton>
-                        ) : (
-                          <ActionButton path={`/api/v1/users/${u.id}/disable`} csrfToken={csrf} label={`Disable ${u.email}`} variant="warning">
-                            Disable
-                          </ActionButton>
-                        )}
-                        <ActionButton path={`/api/v1/users/${u.id}/sign-out-everywhere`} csrfToken={csrf} label={`Sign ${u.email} out everywhere`}>
-                          Sign out everywhere
-                        </ActionButton>
-                        <NewLinkButton userId={u.id} email={u.email} csrfToken={csrf} />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Console accounts (${users.length})`}
+            columns={["Name", "Email", "Role", "May change", "State", "Last sign-in"]}
+            actions
+            rowCount={users.length}
+          >
+            {users.map((u) => (
+              <tr key={u.id} data-user={u.email}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{ROLE_LABELS[u.role]}</td>
+                <td>{describeScope(accessForUser(u))}</td>
+                <td>{u.disabledAt ? "Disabled" : u.hasPassword ? "Active" : "Invited (no password yet)"}</td>
+                <td>{u.lastSignInAt ? formatDateTime(new Date(u.lastSignInAt)) : "Never"}</td>
+                <td>
+                  <div className="actions-cell">
+                    {u.id === session.user.id ? null : u.disabledAt ? (
+                      <ActionButton path={`/api/v1/users/${u.id}/enable`} csrfToken={csrf} label={`Enable ${u.email}`}>
+                        Enable
+                      </ActionButton>
+                    ) : (
+                      <ActionButton path={`/api/v1/users/${u.id}/disable`} csrfToken={csrf} label={`Disable ${u.email}`} variant="warning">
+                        Disable
+                      </ActionButton>
+                    )}
+                    <ActionButton path={`/api/v1/users/${u.id}/sign-out-everywhere`} csrfToken={csrf} label={`Sign ${u.email} out everywhere`}>
+                      Sign out everywhere
+                    </ActionButton>
+                    <NewLinkButton userId={u.id} email={u.email} csrfToken={csrf} />
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <UserForm csrfToken={csrf} />
         </>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { DataTable } from "@/components/console/data-table";
 import { AutoRefresh } from "@/components/console/webhooks/auto-refresh";
 import { DeliveryTable } from "@/components/console/webhooks/delivery-table";
 import { formatAttemptTime } from "@/components/console/webhooks/delivery-text";
@@ -40,46 +41,31 @@ export default async function WebhooksPage() {
             Snowline POSTs each batch of changes on a webhook&rsquo;s layers to its address, signed with its secret. A failed delivery is tried again
             after 10 s, 30 s, 2 min, 10 min, 30 min and then hourly; send it again yourself once the receiver is fixed.
           </p>
-          <div className="table-scroll section">
-            <table className="data-table">
-              <caption>Webhooks ({webhooks.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Address</th>
-                  <th scope="col">Layers</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {webhooks.length === 0 ? (
-                  <tr>
-                    <td colSpan={5}>No webhooks yet.</td>
-                  </tr>
-                ) : null}
-                {webhooks.map((w) => (
-                  <tr key={w.id} data-webhook={w.url}>
-                    <td className="break-anywhere">{w.url}</td>
-                    <td>{w.layers.map((l) => LAYER_LABELS[l].plural).join(", ")}</td>
-                    <td>
-                      {formatDateTime(w.createdAt)} by {w.createdBy}
-                    </td>
-                    <td>{w.disabledAt ? `Removed ${formatDateTime(w.disabledAt)}` : "Active"}</td>
-                    <td>
-                      {w.disabledAt ? null : (
-                        <ActionButton path={`/api/v1/webhooks/${w.id}`} method="DELETE" csrfToken={csrf} label={`Remove webhook ${w.url}`} variant="warning">
-                          Remove
-                        </ActionButton>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Webhooks (${webhooks.length})`}
+            columns={["Address", "Layers", "Created", "State"]}
+            actions
+            empty="No webhooks yet."
+            rowCount={webhooks.length}
+          >
+            {webhooks.map((w) => (
+              <tr key={w.id} data-webhook={w.url}>
+                <td className="break-anywhere">{w.url}</td>
+                <td>{w.layers.map((l) => LAYER_LABELS[l].plural).join(", ")}</td>
+                <td>
+                  {formatDateTime(w.createdAt)} by {w.createdBy}
+                </td>
+                <td>{w.disabledAt ? `Removed ${formatDateTime(w.disabledAt)}` : "Active"}</td>
+                <td>
+                  {w.disabledAt ? null : (
+                    <ActionButton path={`/api/v1/webhooks/${w.id}`} method="DELETE" csrfToken={csrf} label={`Remove webhook ${w.url}`} variant="warning">
+                      Remove
+                    </ActionButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {active.length ? (
             <section className="section" aria-labelledby="deliveries-title">
               <h2 id="deliveries-title">Deliveries</h2>
