@@ -65,8 +65,8 @@ function startLiveWorker(handlers: LiveConnectionHandlers, onFailure: () => void
 }
 
 /**
- * Follows the live stream from `initialSeq`. The connection code is imported once the page is
- * interactive; handlers may change between renders (the latest ones are called).
+ * Follows the live stream from `initialSeq`, in a worker started once the page is idle; handlers
+ * may change between renders (the latest ones are called).
  */
 export function useLiveFeed(initialSeq: number, handlers: LiveFeedHandlers): LiveFeed {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
