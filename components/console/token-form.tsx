@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ErrorBody } from "@/lib/api/error-response";
 import { tokenInputSchema } from "@/lib/domain/api-tokens";
-import { LAYERS, LAYER_LABELS, type Layer } from "@/lib/domain/layers";
+import { LAYERS, type Layer } from "@/lib/domain/layers";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi } from "./api-client";
+import { LayerChoices } from "./layer-choices";
 import { ErrorSummary, errorFor } from "./error-summary";
 
 const EXPIRY_CHOICES = [
@@ -60,20 +61,7 @@ export function TokenForm({ csrfToken }: { csrfToken: string }) {
         {err("name") ? <span className="field-error">{err("name")}</span> : null}
         <input id="token-name" name="name" type="text" autoComplete="off" />
       </div>
-      <div className={`field${err("layers") ? " field--error" : ""}`} id="token-layers-field">
-        <fieldset>
-          <legend>Layers it may change</legend>
-          {err("layers") ? <span className="field-error">{err("layers")}</span> : null}
-          <div className="choices choices--inline">
-            {LAYERS.map((l) => (
-              <label className="choice" key={l}>
-                <input type="checkbox" checked={layers.includes(l)} onChange={(e) => setLayers(e.target.checked ? [...layers, l] : layers.filter((x) => x !== l))} />{" "}
-                {LAYER_LABELS[l].plural}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <LayerChoices id="token-layers-field" legend="Layers it may change" error={err("layers")} value={layers} onChange={setLayers} />
       <div className="field">
         <label htmlFor="token-expiry">Works for</label>
         <select id="token-expiry" name="expiry" defaultValue="90">

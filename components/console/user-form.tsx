@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ErrorBody } from "@/lib/api/error-response";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/access";
-import { LAYERS, LAYER_LABELS, type Layer } from "@/lib/domain/layers";
+import type { Layer } from "@/lib/domain/layers";
 import { userInputSchema } from "@/lib/domain/users";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi } from "./api-client";
+import { LayerChoices } from "./layer-choices";
 import { ErrorSummary, errorFor } from "./error-summary";
 
 const ROLE_HINTS: Record<Role, string> = {
@@ -81,20 +82,7 @@ export function UserForm({ csrfToken }: { csrfToken: string }) {
         </fieldset>
       </div>
       {role === "officer" ? (
-        <div className={`field${err("layers") ? " field--error" : ""}`} id="user-layers-field">
-          <fieldset>
-            <legend>Layers they may change</legend>
-            {err("layers") ? <span className="field-error">{err("layers")}</span> : null}
-            <div className="choices choices--inline">
-              {LAYERS.map((l) => (
-                <label className="choice" key={l}>
-                  <input type="checkbox" checked={layers.includes(l)} onChange={(e) => setLayers(e.target.checked ? [...layers, l] : layers.filter((x) => x !== l))} />{" "}
-                  {LAYER_LABELS[l].plural}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        <LayerChoices id="user-layers-field" legend="Layers they may change" error={err("layers")} value={layers} onChange={setLayers} />
       ) : null}
       {role === "site" ? (
         <div className={`field${err("assets") ? " field--error" : ""}`}>

@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ErrorBody } from "@/lib/api/error-response";
-import { LAYERS, LAYER_LABELS, type Layer } from "@/lib/domain/layers";
+import type { Layer } from "@/lib/domain/layers";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { WEBHOOK_SECRET_MIN_LENGTH, webhookInputSchema, type Webhook } from "@/lib/webhooks/webhook-schema";
 import { callApi } from "../api-client";
 import { ErrorSummary, errorFor } from "../error-summary";
+import { LayerChoices } from "../layer-choices";
 
 const FIELD_IDS: Record<string, string> = { url: "webhook-url", layers: "webhook-layers-field", secret: "webhook-secret" };
 
@@ -57,20 +58,7 @@ export function WebhookForm({ csrfToken }: { csrfToken: string }) {
         {err("url") ? <span className="field-error">{err("url")}</span> : null}
         <input id="webhook-url" name="url" type="url" autoComplete="off" spellCheck={false} />
       </div>
-      <div className={`field${err("layers") ? " field--error" : ""}`} id="webhook-layers-field">
-        <fieldset>
-          <legend>Layers it receives</legend>
-          {err("layers") ? <span className="field-error">{err("layers")}</span> : null}
-          <div className="choices choices--inline">
-            {LAYERS.map((l) => (
-              <label className="choice" key={l}>
-                <input type="checkbox" checked={layers.includes(l)} onChange={(e) => setLayers(e.target.checked ? [...layers, l] : layers.filter((x) => x !== l))} />{" "}
-                {LAYER_LABELS[l].plural}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <LayerChoices id="webhook-layers-field" legend="Layers it receives" error={err("layers")} value={layers} onChange={setLayers} />
       <div className={`field${err("secret") ? " field--error" : ""}`}>
         <label htmlFor="webhook-secret">Signing secret (optional)</label>
         <span className="hint">At least {WEBHOOK_SECRET_MIN_LENGTH} characters, if the receiver already has one. Leave it empty and Snowline makes a strong one.</span>
