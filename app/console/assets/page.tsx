@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ExportLinks } from "@/components/console/assets/export-links";
 import { ImportForm } from "@/components/console/assets/import-form";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { canManageAssets } from "@/lib/domain/access";
 import { LAYERS, type Layer } from "@/lib/domain/layers";
 import { requireConsoleSession } from "../console-session";
@@ -18,13 +18,7 @@ export default async function AssetsPage() {
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="assets" title="Assets: import and export">
       {!isAllowed ? (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>Only administrators import and export assets.</p>
-          <p>
-            <Link href="/console">Back to the overview</Link>
-          </p>
-        </div>
+        <NotAllowed>Only administrators import and export assets.</NotAllowed>
       ) : (
         <>
           <p className="lede">Load schools, gritting routes and bin rounds from the council&rsquo;s own files, and download them with their statuses.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilters } from "@/components/console/audit-filters";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { UndoButton } from "@/components/console/undo-button";
 import { formatDateTime } from "@/components/status/format-time";
 import { auditQuerySchema, type AuditQuery } from "@/lib/audit/audit-query";
@@ -36,10 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={access} settings={console.settings} csrfToken={session.csrfToken} current="audit" title="Audit log">
       {!isAllowed ? (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>Only administrators and officers read the audit log.</p>
-        </div>
+        <NotAllowed>Only administrators and officers read the audit log.</NotAllowed>
       ) : (
         <>
           <p className="lede">Every status change and notice: who, when, from where, before and after. Never shown to the public.</p>

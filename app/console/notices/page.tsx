@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { DataTable } from "@/components/console/data-table";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { NoticeForm } from "@/components/console/notice-form";
 import { formatDateTime } from "@/components/status/format-time";
 import { canManageNotices } from "@/lib/domain/access";
@@ -21,10 +22,7 @@ export default async function NoticesPage() {
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="notices" title="Notices">
       {!isAllowed ? (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>Only administrators{console.settings.officersMayPostNotices ? " and officers" : ""} create and end notices.</p>
-        </div>
+        <NotAllowed>Only administrators{console.settings.officersMayPostNotices ? " and officers" : ""} create and end notices.</NotAllowed>
       ) : (
         <>
           <p className="lede">Council-wide banners on every public page and in the public API.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { DataTable } from "@/components/console/data-table";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { TemplateForm } from "@/components/console/template-form";
 import { canManageTemplates } from "@/lib/domain/access";
 import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
@@ -17,10 +18,7 @@ export default async function TemplatesPage() {
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="templates" title="Message templates">
       {!isAllowed ? (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>Only administrators save message templates.</p>
-        </div>
+        <NotAllowed>Only administrators save message templates.</NotAllowed>
       ) : (
         <>
           <p className="lede">Messages officers pick in the status form instead of typing them on a busy morning.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { DataTable } from "@/components/console/data-table";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { TokenForm } from "@/components/console/token-form";
 import { formatDateTime } from "@/components/status/format-time";
 import { canManageTokens } from "@/lib/domain/access";
@@ -21,10 +22,7 @@ export default async function TokensPage() {
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="tokens" title="API tokens">
       {!isAllowed ? (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>Only administrators manage API tokens.</p>
-        </div>
+        <NotAllowed>Only administrators manage API tokens.</NotAllowed>
       ) : (
         <>
           <p className="lede">Tokens let other systems post changes through the API. Each may change only its layers.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { DataTable } from "@/components/console/data-table";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { UserForm } from "@/components/console/user-form";
 import { formatDateTime } from "@/components/status/format-time";
 import { accessForUser } from "@/lib/auth/sessions";
@@ -20,10 +21,7 @@ export default async function UsersPage() {
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={csrf} current="users" title="Users">
       {!isAllowed ? (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>Only administrators manage accounts.</p>
-        </div>
+        <NotAllowed>Only administrators manage accounts.</NotAllowed>
       ) : (
         <>
           <DataTable

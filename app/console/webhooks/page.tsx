@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActionButton } from "@/components/console/action-button";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { DataTable } from "@/components/console/data-table";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { AutoRefresh } from "@/components/console/webhooks/auto-refresh";
 import { DeliveryTable } from "@/components/console/webhooks/delivery-table";
 import { formatAttemptTime } from "@/components/console/webhooks/delivery-text";
@@ -28,13 +28,7 @@ export default async function WebhooksPage() {
   return (
     <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={csrf} current="webhooks" title="Webhooks">
       {!isAllowed ? (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>Only administrators manage webhooks.</p>
-          <p>
-            <Link href="/console">Back to the overview</Link>
-          </p>
-        </div>
+        <NotAllowed>Only administrators manage webhooks.</NotAllowed>
       ) : (
         <>
           <p className="lede">

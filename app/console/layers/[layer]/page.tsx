@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { LayerConsole } from "@/components/console/layer/layer-console";
+import { NotAllowed } from "@/components/console/not-allowed";
 import { canChangeAsset, describeScope, mayWorkOnLayer } from "@/lib/domain/access";
 import { isLayer, LAYER_LABELS } from "@/lib/domain/layers";
 import { requireConsoleSession } from "../../console-session";
@@ -47,15 +47,7 @@ export default async function LayerPage({ params }: Params) {
           serverNow={console.now()}
         />
       ) : (
-        <div className="error-summary" role="alert">
-          <h2>403: not allowed</h2>
-          <p>
-            Your account may change {describeScope(access)}, not {labels.plural.toLowerCase()}. If you need to, ask an administrator.
-          </p>
-          <p>
-            <Link href="/console">Back to the overview</Link>
-          </p>
-        </div>
+        <NotAllowed>Your account may change {describeScope(access)}, not {labels.plural.toLowerCase()}. If you need to, ask an administrator.</NotAllowed>
       )}
     </ConsoleShell>
   );
