@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "../domain/change";
 import { describeEachStore } from "../../test/support/stores";
 import { sampleAssets, school, T0, TEST_ACTOR } from "../../test/support/fixtures";
 import type { Store } from "./store";
+import { storedRows } from "./testing";
 
 const at = (now: number) => ({ actor: TEST_ACTOR, ip: "127.0.0.1", now });
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -193,8 +194,8 @@ describeEachStore("store", (factory) => {
   it("stores API tokens hashed and honours revocation and expiry", async () => {
     const { token, record } = await store.tokens.create("newsroom", T0, T0 + HOUR);
     expect(token).toMatch(/^snl_[A-Za-z0-9_-]{43}$/);
-    const row = await store.db.selectFrom("api_tokens").selectAll().executeTakeFirstOrThrow();
-    expect(row.token_hash).not.toContain(token);
+    const [row] = await storedRows(store, "api_tokens");
+    expect(row!.token_hash).not.toContain(token);
     expect(await store.tokens.verify(token, T0)).toMatchObject({ id: record.id, name: "newsroom" });
     expect(await store.tokens.verify(token + "x", T0)).toBeNull();
     expect(await store.tokens.verify(token, T0 + HOUR)).toBeNull();
