@@ -44,6 +44,13 @@ describeEachStore("store", (factory) => {
     expect(asset).toMatchObject({ name: "Ashdown Primary School", status: { code: "closed", version: 1 } });
   });
 
+  it("finds the stored assets among ids of any layer, once each, without their status", async () => {
+    const found = await store.findAssets(["route-1", "school-1", "nope", "school-1"]);
+    expect(found.map((a) => a.id).sort()).toEqual(["route-1", "school-1"]);
+    expect(found.find((a) => a.id === "school-1")).toEqual(sampleAssets().find((a) => a.id === "school-1"));
+    expect(await store.findAssets([])).toEqual([]);
+  });
+
   it("appends a batch with consecutive seqs and derives the current status from it", async () => {
     const message = `Closed <script>alert("x")</script> & "snow" 'today'\nSee you tomorrow`;
     const batch = await store.appendChanges(
