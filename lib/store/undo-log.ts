@@ -3,7 +3,7 @@ import type { ChangeBatch, ChangeContext } from "../domain/change";
 import type { AssetState } from "../domain/status";
 import { planUndo } from "../domain/transitions";
 import type { UndoInput } from "../domain/undo";
-import { chunks, commit, loadAssets, lockHead, type AssetTransitions } from "./change-log";
+import { chunks, commit, loadAssets, lockHead, type AssetTransitions } from "./change-batch";
 import type { Db } from "./database";
 import { num } from "./rows";
 
