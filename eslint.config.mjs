@@ -6,6 +6,19 @@ import nextTypescript from "eslint-config-next/typescript";
 const forbid = (folders, message) =>
   folders.flatMap((folder) => [`@/${folder}/**`, `../${folder}/**`, `../../${folder}/**`, `../../../${folder}/**`]).map((group) => ({ group: [group], message }));
 
+/**
+ * Outside lib/store, only the Store interface, the two ways to open one and (in tests) its testing
+ * helpers: repositories, tables and the query builder stay inside, so nothing reaches past them.
+ */
+const STORE_PATHS = ["@/lib/store", "../store", "../lib/store", "../../lib/store", "../../../lib/store", "../../../../lib/store"];
+const STORE_OPENERS = ["store", "sqlite-store", "postgres-store"];
+const storeInternals = (allowed) => [
+  {
+    group: STORE_PATHS.flatMap((path) => [`${path}/**`, ...allowed.map((name) => `!${path}/${name}`)]),
+    message: `Outside lib/store, import only ${allowed.map((name) => `lib/store/${name}`).join(", ")}; reach the data through the Store's repositories.`,
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -36,6 +49,7 @@ export default defineConfig([
           ],
           patterns: [
             ...forbid(["app", "components", "server"], "lib/ must not import app/, components/ or server/."),
+            ...storeInternals(["store"]),
             { group: ["next/*"], message: "lib/ is framework-free: no Next.js." },
           ],
         },
@@ -52,6 +66,7 @@ export default defineConfig([
           patterns: [
             ...forbid(["server"], "app/ and components/ must not import server/ (read through lib/)."),
             { group: ["**/lib/store/*-store", "@/lib/store/*-store"], message: "Pages read through the ReadModel, never open a store." },
+            ...storeInternals(["store"]),
           ],
         },
       ],
@@ -59,11 +74,25 @@ export default defineConfig([
   },
   {
     files: ["server/**/*.ts"],
+    ignores: ["server/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: forbid(["app", "components"], "server/ must not import app/ or components/.") },
+        { patterns: [...forbid(["app", "components"], "server/ must not import app/ or components/."), ...storeInternals(STORE_OPENERS)] },
       ],
     },
+  },
+  {
+    files: ["server/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...forbid(["app", "components"], "server/ must not import app/ or components/."), ...storeInternals([...STORE_OPENERS, "testing"])] },
+      ],
+    },
+  },
+  {
+    files: ["test/**/*.ts", "bench/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: storeInternals([...STORE_OPENERS, "testing"]) }] },
   },
 ]);

@@ -1,7 +1,7 @@
 import type { Change } from "./domain/change";
 import type { Layer } from "./domain/layers";
 import type { PublicNotice } from "./domain/notices";
-import type { AssetSummaryWithStatus, AssetWithStatus } from "./store/asset-repository";
+import type { AssetSummaryWithStatus, AssetWithStatus } from "./domain/status";
 
 export type { AssetSummaryWithStatus, AssetWithStatus };
 

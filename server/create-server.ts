@@ -6,7 +6,6 @@ import type { ConsoleSettings } from "../lib/auth/console-context";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../lib/auth/session-policy";
 import type { Clock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
-import { createWebhookRepository } from "../lib/store/webhook-repository";
 import { OrderedFanout } from "../lib/realtime/ordered-fanout";
 import type { Store } from "../lib/store/store";
 import { createAuthService, type AuthService } from "./auth/auth-service";
@@ -77,8 +76,7 @@ const API_PATH = /^\/(api\/|healthz$|readyz$|feeds\/|oembed$)/;
 export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<SnowlineServer> {
   const { store, bus, clock, logger, web } = deps;
   const config = deps.config ?? DEFAULT_PUBLIC_CONFIG;
-  const webhooks = createWebhookRepository(store.db);
-  const webhookWorker = startWebhookWorker({ repository: webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
+  const webhookWorker = startWebhookWorker({ repository: store.webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
   const changes = createChangeService({
     store,
     bus,
@@ -86,7 +84,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     logger,
     // publish() runs once per committed batch on the committing node: the one place to fill the outbox.
     onCommitted: async (batch) => {
-      if (await webhooks.enqueue(batch, clock.now())) webhookWorker.wake();
+      if (await store.webhooks.enqueue(batch, clock.now())) webhookWorker.wake();
     },
   });
   const notices = createNoticeService({ store, bus, clock, logger });
@@ -109,7 +107,6 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     changes,
     notices,
     config,
-    webhooks,
     wakeWebhookWorker: () => webhookWorker.wake(),
     adminGuard,
     auth,

@@ -2,7 +2,7 @@ import type { AuditQuery } from "@/lib/audit/audit-query";
 import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
 import { toUkDateTimeInput } from "@/lib/domain/uk-time";
 import type { User } from "@/lib/domain/users";
-import type { ApiToken } from "@/lib/store/token-repository";
+import type { ApiToken } from "@/lib/domain/api-tokens";
 
 const timeValue = (ms: number | undefined) => (ms === undefined ? "" : toUkDateTimeInput(ms));
 

@@ -1,6 +1,6 @@
 import type { Change } from "../domain/change";
 import type { Geometry } from "../domain/geometry";
-import type { AssetWithStatus } from "../store/asset-repository";
+import type { AssetWithStatus } from "../domain/status";
 
 export interface AssetFeature {
   type: "Feature";

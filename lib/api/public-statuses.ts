@@ -1,7 +1,7 @@
 import { describeAsset } from "../board/asset-detail";
 import type { Layer } from "../domain/layers";
 import type { PublicStatus } from "../domain/status";
-import type { AssetSummaryWithStatus } from "../store/asset-repository";
+import type { AssetSummaryWithStatus } from "../domain/status";
 
 /** One asset in GET /api/v1/statuses: what a live page needs to show it, and nothing heavy. */
 export interface PublicAssetStatus {

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { PublicStatus } from "../domain/status";
 import { toUkDateTimeInput } from "../domain/uk-time";
-import type { AuditChange, AuditNoticeEvent } from "../store/audit-repository";
+import type { AuditChange, AuditNoticeEvent } from "../domain/audit";
 
 const COLUMNS = [
   "entry",

@@ -1,15 +1,14 @@
 import type { AuditQuery } from "../audit/audit-query";
 import type { Access, AccessSettings } from "../domain/access";
 import { auditLayers } from "../domain/access";
+import type { ApiToken } from "../domain/api-tokens";
+import type { AuditChange, AuditNoticeEvent } from "../domain/audit";
 import type { Clock } from "../domain/clock";
 import type { Layer } from "../domain/layers";
+import type { Notice } from "../domain/notices";
 import type { MessageTemplate } from "../domain/templates";
 import type { User } from "../domain/users";
-import type { AuditChange, AuditNoticeEvent } from "../store/audit-repository";
-import type { Notice } from "../store/notice-repository";
 import type { Store } from "../store/store";
-import type { ApiToken } from "../store/token-repository";
-import { createWebhookRepository } from "../store/webhook-repository";
 import type { Webhook, WebhookDelivery } from "../webhooks/webhook-schema";
 import type { SessionPolicy } from "./session-policy";
 import { resolveSession, type ConsoleSession } from "./sessions";
@@ -38,7 +37,6 @@ export interface ConsoleContext {
 
 export function createConsoleContext(deps: { store: Store; clock: Clock; policy: SessionPolicy; settings: ConsoleSettings }): ConsoleContext {
   const { store, clock } = deps;
-  const webhooks = createWebhookRepository(store.db);
   return {
     settings: deps.settings,
     now: () => clock.now(),
@@ -47,8 +45,8 @@ export function createConsoleContext(deps: { store: Store; clock: Clock; policy:
     users: () => store.users.list(),
     tokens: () => store.tokens.list(),
     notices: () => store.notices.list(),
-    webhooks: () => webhooks.list(),
-    webhookDeliveries: (webhookId, limit) => webhooks.deliveries({ webhookId, limit }),
+    webhooks: () => store.webhooks.list(),
+    webhookDeliveries: (webhookId, limit) => store.webhooks.deliveries({ webhookId, limit }),
     async audit(query, access) {
       const [changes, notices] = await Promise.all([
         store.audit.changes(query, { layers: auditLayers(access) }),

@@ -1,6 +1,6 @@
 import type { Access } from "../domain/access";
 import type { User } from "../domain/users";
-import type { ApiToken } from "../store/token-repository";
+import type { ApiToken } from "../domain/api-tokens";
 import type { Store } from "../store/store";
 import { sessionState, TOUCH_INTERVAL_MS, type SessionPolicy } from "./session-policy";
 

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { layerSchema } from "./layers";
+import { layerSchema, type Layer } from "./layers";
 import { plainTextSchema } from "./status";
 
 export const TOKEN_MAX_DAYS = 366;
@@ -15,3 +15,16 @@ export const tokenInputSchema = z.strictObject({
     .nullable(),
 });
 export type TokenInput = z.infer<typeof tokenInputSchema>;
+
+/** A stored API token as admins see it; its secret is shown once, when it is created. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+  /** The layers it may change; null means every layer. */
+  layers: Layer[] | null;
+  createdBy: string | null;
+}

@@ -42,3 +42,10 @@ export type Actor =
   | { type: "system"; id: null; name: "Snowline" };
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "Snowline" };
+
+/** Who is writing, from where, and when: what the change log records with every change. */
+export interface ChangeContext {
+  actor: Actor;
+  ip: string | null;
+  now: number;
+}

@@ -31,6 +31,17 @@ export const publicNoticeSchema = z.object({
 });
 export type PublicNotice = z.infer<typeof publicNoticeSchema>;
 
+/** A notice with its audit detail, for officers; the public gets PublicNotice. */
+export interface Notice extends PublicNotice {
+  createdBy: string;
+  endedAt: string | null;
+  endedBy: string | null;
+}
+
+export function toPublicNotice({ id, level, text, from, until, createdAt }: Notice): PublicNotice {
+  return { id, level, text, from, until, createdAt };
+}
+
 /** A notice shows from its `from` (or creation) until its `until` (or until it is ended). */
 export function isNoticeShowing(notice: PublicNotice, now: number): boolean {
   return (notice.from === null || Date.parse(notice.from) <= now) && (notice.until === null || Date.parse(notice.until) > now);

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { assetIdSchema } from "./assets";
+import { assetIdSchema, type Asset } from "./assets";
 import type { Layer } from "./layers";
 import { describeStatus, type StatusCategory } from "./status-codes";
 
@@ -85,6 +85,10 @@ export const publicStatusSchema = z.object({
   upcoming: upcomingStatusSchema.nullable(),
 });
 export type PublicStatus = z.infer<typeof publicStatusSchema>;
+
+export type AssetWithStatus = Asset & { status: PublicStatus };
+/** An asset and its status without its geometry: what lists, summaries and live pages need. */
+export type AssetSummaryWithStatus = Omit<AssetWithStatus, "geometry">;
 
 const toIso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

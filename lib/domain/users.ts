@@ -73,6 +73,11 @@ export interface User {
   lastSignInAt: number | null;
 }
 
+/** A user with the hash of their password, for signing in; never sent to a browser. */
+export interface UserWithSecret extends User {
+  passwordHash: string | null;
+}
+
 /** Where to go after signing in: only a console path on this site, never another origin. */
 export const nextPathSchema = z
   .string()

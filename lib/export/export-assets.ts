@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { layerSchema } from "../domain/layers";
-import type { AssetWithStatus } from "../store/asset-repository";
+import type { AssetWithStatus } from "../domain/status";
 import { assetsToCsv } from "./to-csv";
 import { assetsToGeoJson } from "./to-geojson";
 import { assetsToKml } from "./to-kml";

@@ -1,5 +1,5 @@
 import type { AttributeValue } from "../domain/assets";
-import type { AssetWithStatus } from "../store/asset-repository";
+import type { AssetWithStatus } from "../domain/status";
 
 export type ExportValue = AttributeValue;
 

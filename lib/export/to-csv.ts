@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import wkx from "wkx";
 import { ValidationError } from "../domain/errors";
-import type { AssetWithStatus } from "../store/asset-repository";
+import type { AssetWithStatus } from "../domain/status";
 import { cellText, exportProperties } from "./export-properties";
 
 export type CsvGeometry = "latlon" | "wkt";

@@ -1,4 +1,4 @@
-import type { AssetWithStatus } from "../store/asset-repository";
+import type { AssetWithStatus } from "../domain/status";
 import { exportProperties } from "./export-properties";
 
 /** RFC 7946 GeoJSON (WGS84, no crs member), one Feature per asset with flat properties. */

@@ -1,6 +1,6 @@
 import { toKML } from "@placemarkio/tokml";
 import type { Feature, Geometry } from "geojson";
-import type { AssetWithStatus } from "../store/asset-repository";
+import type { AssetWithStatus } from "../domain/status";
 import { cellText, exportProperties } from "./export-properties";
 
 /**

@@ -6,6 +6,7 @@ import type { Actor } from "../domain/change";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
 import { userInputSchema } from "../domain/users";
 import type { Store } from "./store";
+import { storedRows } from "./testing";
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -43,8 +44,8 @@ describeEachStore("console store", (factory) => {
     const user = await store.users.create(userInputSchema.parse({ email: "a@b.org", name: "A", role: "admin" }), T0, null);
     const first = await store.sessions.create({ userId: user.id, now: T0, expiresAt: T0 + HOUR, ip: "10.0.0.1", userAgent: "test" });
     const second = await store.sessions.create({ userId: user.id, now: T0, expiresAt: T0 + HOUR, ip: null, userAgent: null });
-    const row = await store.db.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
-    expect(row.token_hash).not.toBe(first.token);
+    const [row] = await storedRows(store, "sessions");
+    expect(row!.token_hash).not.toBe(first.token);
     const found = await store.sessions.find(first.token);
     expect(found).toMatchObject({ user: { id: user.id, email: "a@b.org" }, session: { csrfToken: first.csrfToken, expiresAt: T0 + HOUR } });
     expect(await store.sessions.find(first.token + "x")).toBeNull();

@@ -1,22 +1,11 @@
 import type { Change } from "../domain/change";
+import type { DatasetVersion } from "../domain/dataset-version";
 import type { Layer } from "../domain/layers";
 import type { Db } from "./database";
 import { changeFromRow, num } from "./rows";
 
 const PUBLIC_CHANGE_COLUMNS = ["seq", "asset_id", "layer", "kind", "at", "status"] as const;
 const READ_CHUNK = 500;
-
-/**
- * What the public data reflects: the change log's head and the assets' last import. Status
- * changes move `seq`; imports of new or renamed assets do not, so they count too.
- */
-export interface DatasetVersion {
-  seq: number;
-  /** When the newest public change or asset import happened (epoch ms), or null before any. */
-  lastModified: number | null;
-  /** Short, opaque and different whenever the public data may differ; the base of ETags. */
-  tag: string;
-}
 
 /** Read-only queries for the open-data feeds (Atom, CAP, CSV) and their conditional GETs. */
 export function createOpenDataQueries(db: Db) {

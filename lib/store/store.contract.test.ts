@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "../domain/change";
 import { describeEachStore } from "../../test/support/stores";
 import { sampleAssets, school, T0, TEST_ACTOR } from "../../test/support/fixtures";
 import type { Store } from "./store";
+import { storedRows } from "./testing";
 
 const at = (now: number) => ({ actor: TEST_ACTOR, ip: "127.0.0.1", now });
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -41,6 +42,13 @@ describeEachStore("store", (factory) => {
     expect(result).toEqual({ added: 1, updated: 1 });
     const asset = await store.getAsset("school-1");
     expect(asset).toMatchObject({ name: "Ashdown Primary School", status: { code: "closed", version: 1 } });
+  });
+
+  it("finds the stored assets among ids of any layer, once each, without their status", async () => {
+    const found = await store.findAssets(["route-1", "school-1", "nope", "school-1"]);
+    expect(found.map((a) => a.id).sort()).toEqual(["route-1", "school-1"]);
+    expect(found.find((a) => a.id === "school-1")).toEqual(sampleAssets().find((a) => a.id === "school-1"));
+    expect(await store.findAssets([])).toEqual([]);
   });
 
   it("appends a batch with consecutive seqs and derives the current status from it", async () => {
@@ -193,8 +201,8 @@ describeEachStore("store", (factory) => {
   it("stores API tokens hashed and honours revocation and expiry", async () => {
     const { token, record } = await store.tokens.create("newsroom", T0, T0 + HOUR);
     expect(token).toMatch(/^snl_[A-Za-z0-9_-]{43}$/);
-    const row = await store.db.selectFrom("api_tokens").selectAll().executeTakeFirstOrThrow();
-    expect(row.token_hash).not.toContain(token);
+    const [row] = await storedRows(store, "api_tokens");
+    expect(row!.token_hash).not.toContain(token);
     expect(await store.tokens.verify(token, T0)).toMatchObject({ id: record.id, name: "newsroom" });
     expect(await store.tokens.verify(token + "x", T0)).toBeNull();
     expect(await store.tokens.verify(token, T0 + HOUR)).toBeNull();

@@ -13,20 +13,27 @@ const fromRow = (row: MessageTemplatesTable): MessageTemplate => ({
   createdBy: row.created_by_name,
 });
 
-export async function listTemplates(db: Db, layer?: Layer): Promise<MessageTemplate[]> {
-  let query = db.selectFrom("message_templates").selectAll();
-  if (layer) query = query.where("layer", "=", layer);
-  const rows = await query.orderBy("layer").orderBy("name").execute();
-  return rows.map(fromRow);
+/** Message templates officers pick from when they post a status. */
+export function createTemplateRepository(db: Db) {
+  return {
+    async list(layer?: Layer): Promise<MessageTemplate[]> {
+      let query = db.selectFrom("message_templates").selectAll();
+      if (layer) query = query.where("layer", "=", layer);
+      const rows = await query.orderBy("layer").orderBy("name").execute();
+      return rows.map(fromRow);
+    },
+
+    async create(input: TemplateInput, createdBy: string, now: number): Promise<MessageTemplate> {
+      const row: MessageTemplatesTable = { id: randomUUID(), ...input, created_at: now, created_by_name: createdBy };
+      await db.insertInto("message_templates").values(row).execute();
+      return fromRow(row);
+    },
+
+    async delete(id: string): Promise<boolean> {
+      const result = await db.deleteFrom("message_templates").where("id", "=", id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
 }
 
-export async function createTemplate(db: Db, input: TemplateInput, createdBy: string, now: number): Promise<MessageTemplate> {
-  const row: MessageTemplatesTable = { id: randomUUID(), ...input, created_at: now, created_by_name: createdBy };
-  await db.insertInto("message_templates").values(row).execute();
-  return fromRow(row);
-}
-
-export async function deleteTemplate(db: Db, id: string): Promise<boolean> {
-  const result = await db.deleteFrom("message_templates").where("id", "=", id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
+export type TemplateRepository = ReturnType<typeof createTemplateRepository>;

@@ -2,14 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "../domain/access";
 import { NotFoundError, ValidationError } from "../domain/errors";
 import type { Layer } from "../domain/layers";
-import type { User, UserInput } from "../domain/users";
+import type { User, UserInput, UserWithSecret } from "../domain/users";
 import type { Db, UsersTable } from "./database";
 import { num } from "./rows";
-
-/** A user with the hash of their password, for signing in; never sent to a browser. */
-export interface UserWithSecret extends User {
-  passwordHash: string | null;
-}
 
 const numOrNull = (value: number | string | null) => (value === null ? null : num(value));
 
@@ -46,54 +41,59 @@ async function checkAssetsExist(db: Db, ids: string[]): Promise<void> {
   }
 }
 
-export async function createUser(db: Db, input: UserInput, now: number, passwordHash: string | null): Promise<User> {
-  await checkAssetsExist(db, input.assets);
-  const taken = await db.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
-  if (taken) throw new ValidationError([{ path: "email", message: `An account already uses ${input.email}` }], "An account already uses that email");
-  const row: UsersTable = {
-    id: randomUUID(),
-    email: input.email,
-    name: input.name,
-    role: input.role,
-    layers: JSON.stringify(input.layers),
-    assets: JSON.stringify(input.assets),
-    password_hash: passwordHash,
-    created_at: now,
-    updated_at: now,
-    disabled_at: null,
-    last_sign_in_at: null,
+/** Console users: officers, site editors and administrators. */
+export function createUserRepository(db: Db) {
+  async function update(id: string, values: Partial<UsersTable>): Promise<User> {
+    const row = await db.updateTable("users").set(values).where("id", "=", id).returningAll().executeTakeFirst();
+    if (!row) throw new NotFoundError(`No user has the id ${id}`);
+    return withoutSecret(userFromRow(row));
+  }
+
+  return {
+    async create(input: UserInput, now: number, passwordHash: string | null): Promise<User> {
+      await checkAssetsExist(db, input.assets);
+      const taken = await db.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
+      if (taken) throw new ValidationError([{ path: "email", message: `An account already uses ${input.email}` }], "An account already uses that email");
+      const row: UsersTable = {
+        id: randomUUID(),
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        layers: JSON.stringify(input.layers),
+        assets: JSON.stringify(input.assets),
+        password_hash: passwordHash,
+        created_at: now,
+        updated_at: now,
+        disabled_at: null,
+        last_sign_in_at: null,
+      };
+      await db.insertInto("users").values(row).execute();
+      return withoutSecret(userFromRow(row));
+    },
+
+    async findByEmail(email: string): Promise<UserWithSecret | null> {
+      const row = await db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+      return row ? userFromRow(row) : null;
+    },
+
+    async get(id: string): Promise<User | null> {
+      const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? withoutSecret(userFromRow(row)) : null;
+    },
+
+    async list(): Promise<User[]> {
+      const rows = await db.selectFrom("users").selectAll().orderBy("email").execute();
+      return rows.map((row) => withoutSecret(userFromRow(row)));
+    },
+
+    setPassword: (id: string, passwordHash: string, now: number) => update(id, { password_hash: passwordHash, updated_at: now }),
+
+    setDisabled: (id: string, disabled: boolean, now: number) => update(id, { disabled_at: disabled ? now : null, updated_at: now }),
+
+    async recordSignIn(id: string, now: number): Promise<void> {
+      await db.updateTable("users").set({ last_sign_in_at: now }).where("id", "=", id).execute();
+    },
   };
-  await db.insertInto("users").values(row).execute();
-  return withoutSecret(userFromRow(row));
 }
 
-export async function findUserByEmail(db: Db, email: string): Promise<UserWithSecret | null> {
-  const row = await db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
-  return row ? userFromRow(row) : null;
-}
-
-export async function getUser(db: Db, id: string): Promise<User | null> {
-  const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-  return row ? withoutSecret(userFromRow(row)) : null;
-}
-
-export async function listUsers(db: Db): Promise<User[]> {
-  const rows = await db.selectFrom("users").selectAll().orderBy("email").execute();
-  return rows.map((row) => withoutSecret(userFromRow(row)));
-}
-
-async function update(db: Db, id: string, values: Partial<UsersTable>): Promise<User> {
-  const row = await db.updateTable("users").set(values).where("id", "=", id).returningAll().executeTakeFirst();
-  if (!row) throw new NotFoundError(`No user has the id ${id}`);
-  return withoutSecret(userFromRow(row));
-}
-
-export const setPassword = (db: Db, id: string, passwordHash: string, now: number) =>
-  update(db, id, { password_hash: passwordHash, updated_at: now });
-
-export const setDisabled = (db: Db, id: string, disabled: boolean, now: number) =>
-  update(db, id, { disabled_at: disabled ? now : null, updated_at: now });
-
-export async function recordSignIn(db: Db, id: string, now: number): Promise<void> {
-  await db.updateTable("users").set({ last_sign_in_at: now }).where("id", "=", id).execute();
-}
+export type UserRepository = ReturnType<typeof createUserRepository>;

@@ -3,7 +3,14 @@ import type { ChangeBatch } from "../domain/change";
 import { NotFoundError } from "../domain/errors";
 import type { Layer } from "../domain/layers";
 import { webhookPayloadFor } from "../webhooks/webhook-payload";
-import type { Webhook, WebhookAttempt, WebhookDelivery, WebhookDeliveryState, WebhookInput } from "../webhooks/webhook-schema";
+import type {
+  ClaimedDelivery,
+  Webhook,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryState,
+  WebhookInput,
+} from "../webhooks/webhook-schema";
 import type { Db } from "./database";
 import { num } from "./rows";
 import type { WebhookDeliveriesTable, WebhooksTable } from "./webhook-tables";
@@ -35,16 +42,6 @@ function toDelivery(row: WebhookDeliveriesTable, attemptLog: WebhookAttempt[] = 
     lastError: row.last_error,
     attemptLog,
   };
-}
-
-/** A delivery a worker holds: what to send and where. */
-export interface ClaimedDelivery {
-  id: string;
-  url: string;
-  secret: string;
-  payload: string;
-  /** This attempt's number, from 1. */
-  attempt: number;
 }
 
 /** Webhook subscriptions and their delivery outbox, on SQLite and PostgreSQL alike. */

@@ -60,3 +60,13 @@ export interface WebhookDelivery {
   lastError: string | null;
   attemptLog: WebhookAttempt[];
 }
+
+/** A delivery a worker holds: what to send and where. */
+export interface ClaimedDelivery {
+  id: string;
+  url: string;
+  secret: string;
+  payload: string;
+  /** This attempt's number, from 1. */
+  attempt: number;
+}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../lib/domain/clock";
+import { storedRows } from "../../lib/store/testing";
 import { T0 } from "../../test/support/fixtures";
 import { addUser, sessionCookieOf, signIn, signInRequest, TEST_PASSWORD } from "../../test/support/console-client";
 import { startTestServer, type TestServer } from "../../test/support/test-server";
@@ -26,8 +27,8 @@ describe("signing in to the console", () => {
     expect(body.user).toMatchObject({ email: "ann@council.gov.uk", name: "Ann Officer", role: "officer" });
     expect(JSON.stringify(body)).not.toMatch(/argon2|hash/i);
     // The database keeps only the token's hash.
-    const row = await t.store.db.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
-    expect(cookie).not.toContain(row.token_hash);
+    const [row] = await storedRows(t.store, "sessions");
+    expect(cookie).not.toContain(row!.token_hash);
 
     const overHttps = await signInRequest(t, "ann@council.gov.uk", TEST_PASSWORD, { "x-forwarded-proto": "https" });
     expect(overHttps.headers.getSetCookie()[0]).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);

@@ -1,7 +1,6 @@
 import type { ConsoleSettings } from "../../lib/auth/console-context";
 import type { Clock } from "../../lib/domain/clock";
 import type { PublicConfig } from "../../lib/public-config";
-import type { WebhookRepository } from "../../lib/store/webhook-repository";
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../bus/bus";
 import type { ChangeService } from "../changes/change-service";
@@ -22,7 +21,6 @@ export interface HttpDeps {
   adminGuard: AdminGuard;
   /** Site name, public URL and data licence, for feeds and absolute links. */
   config: PublicConfig;
-  webhooks: WebhookRepository;
   /** Makes this node's webhook worker look for due deliveries at once. */
   wakeWebhookWorker(): void;
   auth: AuthService;

@@ -2,7 +2,6 @@ import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { httpDate, isNotModified, PUBLIC_CACHE_CONTROL, toEtag, type Validators } from "../../lib/api/http-cache";
 import { licenceLinkHeader } from "../../lib/feeds/data-licence";
-import { createOpenDataQueries } from "../../lib/store/open-data-queries";
 import type { HttpDeps } from "./context";
 
 /** Any site may read public data from a browser, with conditional requests. */
@@ -19,7 +18,7 @@ export type ValidatorsOf = (c: Context) => Promise<Validators>;
 
 /** ETag and Last-Modified from the change log's seq (and the last asset import). */
 export function datasetValidators(deps: HttpDeps): ValidatorsOf {
-  const queries = createOpenDataQueries(deps.store.db);
+  const queries = deps.store.openData;
   return async () => {
     const version = await queries.datasetVersion();
     return { etag: toEtag(version.tag), lastModified: version.lastModified };

@@ -1,7 +1,7 @@
 import type { Actor } from "../../lib/domain/change";
 import type { Clock } from "../../lib/domain/clock";
 import type { NoticeInput } from "../../lib/domain/notices";
-import type { Notice } from "../../lib/store/notice-repository";
+import type { Notice } from "../../lib/domain/notices";
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../bus/bus";
 import type { Logger } from "../logger";

@@ -7,7 +7,6 @@ import { ManualClock } from "../../lib/domain/clock";
 import { dropPostgresSchema, openPostgresStore } from "../../lib/store/postgres-store";
 import { openSqliteStore } from "../../lib/store/sqlite-store";
 import type { Store } from "../../lib/store/store";
-import { createWebhookRepository } from "../../lib/store/webhook-repository";
 import { sampleAssets, T0, TEST_ACTOR } from "../../test/support/fixtures";
 import { isPostgresMissing, TEST_DATABASE_URL, uniqueName } from "../../test/support/services";
 import { startWebhookReceiver } from "../../test/support/webhook-receiver";
@@ -62,8 +61,8 @@ for (const backend of backends) {
       cleanups.push(() => receiver.close());
       const [a, b] = nodes.stores;
       await a.upsertAssets(sampleAssets(), T0);
-      const repoA = createWebhookRepository(a.db);
-      const repoB = createWebhookRepository(b.db);
+      const repoA = a.webhooks;
+      const repoB = b.webhooks;
       await repoA.add({ url: receiver.url, layers: ["schools", "gritting", "bins"] }, { createdBy: "test", now: T0 });
       await repoA.add({ url: `${receiver.url}?second`, layers: ["schools"] }, { createdBy: "test", now: T0 });
 
@@ -98,8 +97,8 @@ for (const backend of backends) {
       cleanups.push(() => nodes.dispose());
       const [a, b] = nodes.stores;
       await a.upsertAssets(sampleAssets(), T0);
-      const repoA = createWebhookRepository(a.db);
-      const repoB = createWebhookRepository(b.db);
+      const repoA = a.webhooks;
+      const repoB = b.webhooks;
       const { webhook } = await repoA.add({ url: "http://127.0.0.1:9/hook", layers: ["schools"] }, { createdBy: "test", now: T0 });
       const batch = await a.appendChanges([{ assetId: "school-1", status: { code: "closed", message: "Closed" } }], { actor: TEST_ACTOR, ip: null, now: T0 });
       await repoA.enqueue(batch, T0);

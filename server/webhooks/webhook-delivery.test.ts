@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ManualClock } from "../../lib/domain/clock";
-import { createWebhookRepository } from "../../lib/store/webhook-repository";
 import { WEBHOOK_RETRY_DELAYS_MS } from "../../lib/webhooks/backoff";
 import { verifyWebhookSignature, WEBHOOK_HEADERS } from "../../lib/webhooks/signature";
 import { startTestServer, type TestServer } from "../../test/support/test-server";
@@ -86,7 +85,7 @@ describe("outbound webhooks", () => {
       clock.advance(WEBHOOK_RETRY_DELAYS_MS[i] ?? 3_600_000);
     }
     expect(receiver.received).toHaveLength(WEBHOOK_RETRY_DELAYS_MS.length + 1);
-    const [delivery] = await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id });
+    const [delivery] = await t.store.webhooks.deliveries({ webhookId: webhook.id });
     expect(delivery).toMatchObject({ state: "failed", nextAttemptAt: null });
 
     const retry = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}/deliveries/${delivery!.id}/retry`, {
@@ -102,7 +101,7 @@ describe("outbound webhooks", () => {
     await t.post(closeSchool);
     const worker = t.server.webhookWorker;
     expect(await worker.runDue()).toBe(1);
-    const [waiting] = await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id });
+    const [waiting] = await t.store.webhooks.deliveries({ webhookId: webhook.id });
     expect(waiting).toMatchObject({ state: "pending", attempts: 1, lastError: "The receiver answered HTTP 503", nextAttemptAt: new Date(clock.now() + WEBHOOK_RETRY_DELAYS_MS[0]).toISOString() });
     const retry = (webhookId: string) =>
       t.adminHeaders().then((headers) => fetch(`${t.url}/api/v1/webhooks/${webhookId}/deliveries/${waiting!.id}/retry`, { method: "POST", headers }));
@@ -119,7 +118,7 @@ describe("outbound webhooks", () => {
     expect(await worker.runDue()).toBe(1);
     expect(receiver.received.map((r) => r.answeredWith)).toEqual([503, 200]);
     expect(new Set(receiver.received.map((r) => r.headers[WEBHOOK_HEADERS.delivery])).size).toBe(1);
-    const [delivered] = await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id });
+    const [delivered] = await t.store.webhooks.deliveries({ webhookId: webhook.id });
     expect(delivered).toMatchObject({ state: "delivered", attempts: 2 });
     expect((await retry(webhook.id)).status).toBe(404);
     clock.advance(WEBHOOK_RETRY_DELAYS_MS[0]);
@@ -141,8 +140,8 @@ describe("outbound webhooks", () => {
     // Posting wakes the worker; its failure schedules the next attempt 10 s later (by the manual
     // clock) and the worker sleeps its 5 s poll, so only a wake-up can send it within the wait below.
     await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 3_000 });
-    const [delivery] = await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id });
-    await vi.waitFor(async () => expect((await createWebhookRepository(t.store.db).deliveries({ webhookId: webhook.id }))[0]?.attempts).toBe(1));
+    const [delivery] = await t.store.webhooks.deliveries({ webhookId: webhook.id });
+    await vi.waitFor(async () => expect((await t.store.webhooks.deliveries({ webhookId: webhook.id }))[0]?.attempts).toBe(1));
     const retry = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}/deliveries/${delivery!.id}/retry`, { method: "POST", headers: await t.adminHeaders() });
     expect(retry.status).toBe(202);
     await vi.waitFor(() => expect(receiver.received.map((r) => r.answeredWith)).toEqual([503, 200]), { timeout: 2_500 });

@@ -1,7 +1,8 @@
 import type { Clock } from "../../lib/domain/clock";
-import type { ClaimedDelivery, WebhookRepository } from "../../lib/store/webhook-repository";
+import type { Store } from "../../lib/store/store";
 import { nextAttemptAfter } from "../../lib/webhooks/backoff";
 import { signWebhookBody, WEBHOOK_HEADERS } from "../../lib/webhooks/signature";
+import type { ClaimedDelivery } from "../../lib/webhooks/webhook-schema";
 import type { Logger } from "../logger";
 
 export interface WebhookWorker {
@@ -13,7 +14,7 @@ export interface WebhookWorker {
 }
 
 export interface WebhookWorkerOptions {
-  repository: WebhookRepository;
+  repository: Store["webhooks"];
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Layer } from "../../lib/domain/layers";
 import { forEachPosition } from "../../lib/domain/geometry";
@@ -7,6 +6,7 @@ import { ImportFileError } from "../../lib/import/import-report";
 import type { ImportSource } from "../../lib/import/read-source";
 import { runImport } from "../../lib/import/run-import";
 import type { Store } from "../../lib/store/store";
+import { refuseAssetInsert } from "../../lib/store/testing";
 import { T0, TEST_ACTOR } from "../support/fixtures";
 import { describeWithRealData, manchesterShapefile, readReal, REAL_FILES } from "../support/real-data";
 import { describeEachStore } from "../support/stores";
@@ -154,12 +154,7 @@ describeWithRealData("importing the real Greater Manchester files (acceptance 6)
     it("writes all or nothing: when the database refuses one asset mid-import, none of the 911 is stored", async () => {
       // The last asset is written in the last of upsertAssets' chunks, after the others went in.
       const lastId = (await run("gritting", { format: "shapefile", parts: manchesterShapefile() }, { dryRun: true })).assets.at(-1)!.id;
-      if (factory.name === "sqlite") {
-        await sql`create trigger refuse_one before insert on assets when new.id = ${sql.lit(lastId)} begin select raise(abort, 'refused by the test'); end`.execute(store.db);
-      } else {
-        await sql`create function refuse_one() returns trigger language plpgsql as $$ begin if new.id = ${sql.lit(lastId)} then raise exception 'refused by the test'; end if; return new; end $$`.execute(store.db);
-        await sql`create trigger refuse_one before insert on assets for each row execute function refuse_one()`.execute(store.db);
-      }
+      await refuseAssetInsert(store, lastId);
       await expect(run("gritting", { format: "shapefile", parts: manchesterShapefile() })).rejects.toThrow(/refused by the test/);
       expect(await store.countAssets()).toBe(0);
     });

@@ -10,7 +10,7 @@ import { capMessagesFor, currentCapMessages, type CapMessage } from "../../../li
 import { CHANGES_FEED_LIMIT, changesToAtom, type FeedSite } from "../../../lib/feeds/changes-atom";
 import { siteLinks } from "../../../lib/feeds/site-links";
 import type { AssetWithStatus } from "../../../lib/read-model";
-import { createOpenDataQueries, type DatasetVersion } from "../../../lib/store/open-data-queries";
+import type { DatasetVersion } from "../../../lib/domain/dataset-version";
 import type { HttpDeps } from "../context";
 import { baseUrlOf, conditionalGet, versionedMemo } from "../public-get";
 
@@ -30,7 +30,7 @@ interface CapState {
 
 /** Atom feeds of the public change log, and CAP 1.2 alerts for active disruptions with their Atom index. */
 export function feedRoutes(app: Hono, deps: HttpDeps): void {
-  const queries = createOpenDataQueries(deps.store.db);
+  const queries = deps.store.openData;
   const memo = versionedMemo<string>();
   const capMemo = versionedMemo<CapState>(4);
   const site = (c: Context): FeedSite => ({

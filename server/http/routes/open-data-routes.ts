@@ -4,13 +4,12 @@ import { parseInput } from "../../../lib/domain/validation";
 import { assetsToCsv } from "../../../lib/feeds/assets-csv";
 import { assetsToGeoJson } from "../../../lib/feeds/assets-geojson";
 import { siteLinks } from "../../../lib/feeds/site-links";
-import { createOpenDataQueries } from "../../../lib/store/open-data-queries";
 import type { HttpDeps } from "../context";
 import { baseUrlOf, conditionalGet, versionedMemo } from "../public-get";
 
 /** Bulk downloads of every asset with its status: GeoJSON and CSV, with licence and attribution. */
 export function openDataRoutes(api: Hono, deps: HttpDeps): void {
-  const queries = createOpenDataQueries(deps.store.db);
+  const queries = deps.store.openData;
   const memo = versionedMemo<string>();
 
   api.get("/assets.geojson", conditionalGet(deps), async (c) => {

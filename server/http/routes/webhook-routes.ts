@@ -18,31 +18,31 @@ export function webhookRoutes(api: Hono, deps: HttpDeps): void {
   api.post("/webhooks", async (c) => {
     const actor = await deps.adminGuard.requireAdmin(c, deps);
     const input = parseInput(webhookInputSchema, await readJson(c), "The webhook is invalid; nothing was stored");
-    const { webhook, secret } = await deps.webhooks.add(input, { createdBy: actor.name, now: deps.clock.now() });
+    const { webhook, secret } = await deps.store.webhooks.add(input, { createdBy: actor.name, now: deps.clock.now() });
     return c.json({ webhook, secret }, 201);
   });
 
   api.get("/webhooks", async (c) => {
     await deps.adminGuard.requireAdmin(c, deps);
-    return c.json({ webhooks: await deps.webhooks.list() });
+    return c.json({ webhooks: await deps.store.webhooks.list() });
   });
 
   api.delete("/webhooks/:id", async (c) => {
     await deps.adminGuard.requireAdmin(c, deps);
-    return c.json({ webhook: await deps.webhooks.disable(c.req.param("id"), deps.clock.now()) });
+    return c.json({ webhook: await deps.store.webhooks.disable(c.req.param("id"), deps.clock.now()) });
   });
 
   api.get("/webhooks/:id/deliveries", async (c) => {
     await deps.adminGuard.requireAdmin(c, deps);
     const id = c.req.param("id");
-    if (!(await deps.webhooks.get(id))) throw new NotFoundError(`No webhook has the id ${id}`);
+    if (!(await deps.store.webhooks.get(id))) throw new NotFoundError(`No webhook has the id ${id}`);
     const { limit } = parseInput(deliveriesQuerySchema, c.req.query(), "Invalid query");
-    return c.json({ deliveries: await deps.webhooks.deliveries({ webhookId: id, limit }) });
+    return c.json({ deliveries: await deps.store.webhooks.deliveries({ webhookId: id, limit }) });
   });
 
   api.post("/webhooks/:id/deliveries/:deliveryId/retry", async (c) => {
     await deps.adminGuard.requireAdmin(c, deps);
-    await deps.webhooks.retryNow(c.req.param("id"), c.req.param("deliveryId"), deps.clock.now());
+    await deps.store.webhooks.retryNow(c.req.param("id"), c.req.param("deliveryId"), deps.clock.now());
     // Now, not at the worker's next poll: the admin is watching the console for the outcome.
     deps.wakeWebhookWorker();
     return c.json({ retrying: true }, 202);
