@@ -89,13 +89,9 @@ async function run(argv: string[]): Promise<string[]> {
     if (group === "token" && command === "add") {
       const name = rest.join(" ").trim();
       if (!name) throw new UsageError("token add needs a NAME, e.g. npx snowline token add newsroom");
-      const expiresDays = values["expires-days"] === undefined ? undefined : Number(values["expires-days"]);
-      if (expiresDays !== undefined && !(Number.isInteger(expiresDays) && expiresDays > 0)) {
-        throw new UsageError("--expires-days must be a whole number of days");
-      }
-      return await tokenAdd(store, name, { expiresDays, now, layers: values.layers });
+      return await tokenAdd(store, name, { expiresDays: values["expires-days"], now, layers: values.layers, createdBy: cliActor().name });
     }
-    if (group === "token" && command === "list") return await tokenList(store);
+    if (group === "token" && command === "list") return await tokenList(store, now);
     if (group === "token" && command === "revoke" && rest[0]) return await tokenRevoke(store, rest[0], now);
     if (group === "import") return await importCommand(store, command, rest[0], values, now);
     if (group === "export") return await exportCommand(store, command, values);
