@@ -1,4 +1,6 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
+import type pg from "pg";
 import type { AssetRef } from "../domain/access";
 import type { Asset } from "../domain/assets";
 import type { Actor, ChangeBatch } from "../domain/change";
@@ -24,6 +26,9 @@ import * as tokens from "./token-repository";
 import { undoChanges } from "./undo-log";
 import * as users from "./user-repository";
 
+/** The driver under the store. Only for the sign-in throttle: rate-limiter-flexible speaks to drivers, not Kysely. */
+export type DriverConnection = { type: "sqlite"; database: BetterSqlite3.Database } | { type: "postgres"; pool: pg.Pool };
+
 /**
  * Everything Snowline keeps. One implementation over Kysely serves both SQLite and PostgreSQL;
  * only opening the connection differs (sqlite-store.ts, postgres-store.ts).
@@ -34,6 +39,8 @@ export interface Store extends ReadModel {
   readonly db: Db;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Lets the sign-in throttle count in this database without opening a second connection. */
+  driverConnection(): DriverConnection;
   appendChanges(inputs: ChangeInput[], context: changeLog.ChangeContext): Promise<ChangeBatch>;
   applyDueTransitions(context: changeLog.ChangeContext, limit?: number): Promise<ChangeBatch | null>;
   nextDueTime(): Promise<number | null>;
@@ -96,7 +103,7 @@ export interface Store extends ReadModel {
 export async function createStore(
   db: Db,
   dialect: Dialect,
-  options: { onClose?: () => Promise<void> } = {},
+  options: { driver: DriverConnection; onClose?: () => Promise<void> },
 ): Promise<Store> {
   await migrateToLatest(db as never, dialect);
   return {
@@ -109,6 +116,7 @@ export async function createStore(
       await db.destroy();
       await options.onClose?.();
     },
+    driverConnection: () => options.driver,
     appendChanges: (inputs, context) => changeLog.appendChanges(db, inputs, context),
     applyDueTransitions: (context, limit) => changeLog.applyDueTransitions(db, context, limit),
     nextDueTime: () => changeLog.nextDueTime(db),

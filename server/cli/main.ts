@@ -2,9 +2,9 @@ import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { systemClock } from "../../lib/domain/clock";
 import { createUserAdmin } from "../auth/user-admin";
+import { openStore } from "../compose";
 import { EnvError, parseEnv } from "../config/env";
 import { exportCommand, importCommand } from "./import-commands";
-import { openStoreFromEnv } from "./open-store";
 import { readSecretFromStdin } from "./read-stdin";
 import { cliActor, noticeAdd, noticeEnd, noticeList } from "./notice-commands";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
@@ -81,7 +81,7 @@ async function run(argv: string[]): Promise<string[]> {
   if (values.help || !group) return [USAGE];
 
   const env = parseEnv();
-  const store = await openStoreFromEnv(env);
+  const store = await openStore(env);
   const now = Date.now();
   const admin = createUserAdmin({ store, clock: systemClock, logger: pino({ level: "silent" }) });
   const baseUrl = env.SNOWLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`;

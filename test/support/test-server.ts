@@ -3,6 +3,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { ManualClock, type Clock } from "../../lib/domain/clock";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/protocol";
 import type { Store } from "../../lib/store/store";
+import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login-throttle";
 import type { Bus } from "../../server/bus/bus";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
 import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
@@ -36,6 +37,8 @@ export async function startTestServer(
     seed?: boolean;
     webhooks?: { autoRun?: boolean };
     adminGuard?: AdminGuard;
+    /** Sign-in counting; memory by default, as a test server is one process. */
+    throttle?: LoginThrottle;
     console?: ConsoleOptions;
   } = {},
 ): Promise<TestServer> {
@@ -49,6 +52,7 @@ export async function startTestServer(
     bus,
     clock,
     logger,
+    throttle: options.throttle ?? createLoginThrottle({ type: "memory" }),
     heartbeatMs: options.heartbeatMs,
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
     webhooks: { autoRun: options.webhooks?.autoRun ?? false },
