@@ -1,8 +1,7 @@
 import { pino } from "pino";
-import { io as connect, type Socket } from "socket.io-client";
 import { ManualClock, type Clock } from "../../lib/domain/clock";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/protocol";
 import type { Store } from "../../lib/store/store";
+import { openLiveSocket, type LiveSocket } from "../../components/live/live-socket";
 import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login-throttle";
 import type { Bus } from "../../server/bus/bus";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
@@ -11,7 +10,7 @@ import type { AdminGuard } from "../../server/http/admin-guard";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
 
-export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type TestClient = LiveSocket;
 
 export interface TestServer {
   url: string;
@@ -90,7 +89,7 @@ export async function startTestServer(
       return { cookie: session.cookie, "x-csrf-token": session.csrfToken };
     },
     async client(beforeConnect) {
-      const socket: TestClient = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false });
+      const socket = openLiveSocket({ transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false }, url);
       clients.push(socket);
       beforeConnect?.(socket);
       socket.connect();
