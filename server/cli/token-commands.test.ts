@@ -1,6 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TOKEN_MAX_DAYS } from "../../lib/domain/api-tokens";
 import { ValidationError } from "../../lib/domain/errors";
+import { openSqliteStore } from "../../lib/store/sqlite-store";
 import type { Store } from "../../lib/store/store";
 import { sqliteFactory } from "../../test/support/stores";
 import { tokenAdd, tokenList } from "./token-commands";
@@ -52,5 +57,37 @@ describe("npx snowline token", () => {
   it("accepts the longest expiry the console allows", async () => {
     await tokenAdd(store, "feed", { now: NOW, createdBy: by, expiresDays: String(TOKEN_MAX_DAYS) });
     expect((await store.tokens.list())[0]!.expiresAt).toBe(NOW + TOKEN_MAX_DAYS * DAY);
+  });
+});
+
+// Each run of the real CLI starts Node and tsx (a second or two on a busy machine).
+describe("npx snowline token add, run for real", { timeout: 60_000 }, () => {
+  it("exits with the schema's message for an expiry beyond the limit, and creates a valid token otherwise", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "snowline-cli-"));
+    try {
+      const cli = (args: string[]) => {
+        const result = spawnSync(process.execPath, ["bin/snowline.mjs", ...args], {
+          env: { ...process.env, SNOWLINE_DATA_DIR: dir, DATABASE_URL: "", REDIS_URL: "" },
+          encoding: "utf8",
+        });
+        return { code: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
+      };
+      const refused = cli(["token", "add", "feed", "--expires-days", String(TOKEN_MAX_DAYS + 1)]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(`--expires-days: A token works for at most ${TOKEN_MAX_DAYS} days`);
+
+      const created = cli(["token", "add", "newsroom", "--layers", "schools", "--expires-days", "7"]);
+      expect(created.code, created.err).toBe(0);
+      const token = created.out.split("\n").at(-1)!;
+      const store = await openSqliteStore(dir);
+      try {
+        const verified = await store.tokens.verify(token, Date.now());
+        expect(verified).toMatchObject({ name: "newsroom", layers: ["schools"] });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
