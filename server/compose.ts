@@ -1,6 +1,3 @@
-import { resolve } from "node:path";
-import { openPostgresStore } from "../lib/store/postgres-store";
-import { openSqliteStore } from "../lib/store/sqlite-store";
 import type { Store } from "../lib/store/store";
 import { createLoginThrottle, type LoginThrottle } from "./auth/login-throttle";
 import type { Bus } from "./bus/bus";
@@ -8,6 +5,7 @@ import { createInProcessBus } from "./bus/in-process-bus";
 import { createRedisBus } from "./bus/redis-bus";
 import type { Env } from "./config/env";
 import type { Logger } from "./logger";
+import { openStore } from "./open-store";
 
 export interface Backends {
   store: Store;
@@ -17,14 +15,10 @@ export interface Backends {
   close(): Promise<void>;
 }
 
-/** The one place that picks the database from the environment; the server and the CLI both open it here. */
-export function openStore(env: Pick<Env, "DATABASE_URL" | "SNOWLINE_DATA_DIR">): Promise<Store> {
-  return env.DATABASE_URL ? openPostgresStore({ url: env.DATABASE_URL }) : openSqliteStore(resolve(env.SNOWLINE_DATA_DIR));
-}
-
 /**
- * Opens the store, the bus and the sign-in throttle that the environment asks for. The throttle
- * opens no connection of its own: it shares the bus's Redis connection, or else the store's.
+ * Opens the store, the bus and the sign-in throttle that the environment asks for: the only place
+ * that chooses them. The throttle opens no connection of its own: it shares the bus's Redis
+ * connection, or else the store's.
  */
 export async function openBackends(env: Env, logger: Logger): Promise<Backends> {
   const store = await openStore(env);

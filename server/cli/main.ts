@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { systemClock } from "../../lib/domain/clock";
 import { createUserAdmin } from "../auth/user-admin";
-import { openStore } from "../compose";
+import { openStore } from "../open-store";
 import { EnvError, parseEnv } from "../config/env";
 import { exportCommand, importCommand } from "./import-commands";
 import { readSecretFromStdin } from "./read-stdin";
