@@ -2,7 +2,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-/** Import boundaries from STYLE.md: app/, components/, server/ → lib/; lib/ imports none of them. */
+/** Import boundaries: app/, components/, server/ → lib/; lib/ imports none of them. */
 const forbid = (folders, message) =>
   folders.flatMap((folder) => [`@/${folder}/**`, `../${folder}/**`, `../../${folder}/**`, `../../../${folder}/**`]).map((group) => ({ group: [group], message }));
 

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
-import { EVENTS, type ChangesMessage } from "../lib/realtime/protocol";
+import { EVENTS, HANDSHAKE_AUTH, type ChangesMessage } from "../lib/realtime/protocol";
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +40,7 @@ const sockets: Socket[] = [];
 const pending = new Map<number, { postedAt: number; latencies: number[] }>();
 const connectStarted = performance.now();
 for (let i = 0; i < CLIENTS; i++) {
-  const socket = io(url, { transports: [transport], forceNew: true, reconnection: false });
+  const socket = io(url, { transports: [transport], forceNew: true, reconnection: false, auth: HANDSHAKE_AUTH });
   socket.on(EVENTS.changes, (message: ChangesMessage) => {
     const receivedAt = performance.now();
     for (const change of message.changes) pending.get(change.seq)?.latencies.push(receivedAt - pending.get(change.seq)!.postedAt);

@@ -9,7 +9,7 @@ import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { OrderedFanout } from "../lib/realtime/ordered-fanout";
 import type { Store } from "../lib/store/store";
 import { createAuthService, type AuthService } from "./auth/auth-service";
-import { createLoginThrottle, type LoginThrottle } from "./auth/login-throttle";
+import type { LoginThrottle } from "./auth/login-throttle";
 import { createUserAdmin, type UserAdmin } from "./auth/user-admin";
 import type { Bus } from "./bus/bus";
 import { createChangeService, type ChangeService } from "./changes/change-service";
@@ -33,6 +33,8 @@ export interface SnowlineServerDeps {
   bus: Bus;
   clock: Clock;
   logger: Logger;
+  /** Counts failed sign-ins. Required: memory suits one process only (tests), so the caller must choose. */
+  throttle: LoginThrottle;
   web?: WebHandler;
   heartbeatMs?: number;
   /** Who may import and export assets and manage webhooks; by default, signed-in administrators. */
@@ -46,8 +48,6 @@ export interface SnowlineServerDeps {
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
 export interface ConsoleOptions {
-  /** Counts failed sign-ins. Defaults to memory, which only one process sees: main.ts passes a shared one. */
-  throttle?: LoginThrottle;
   sessionPolicy?: SessionPolicy;
   settings?: Partial<ConsoleSettings>;
   publicUrl?: string | null;
@@ -93,7 +93,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     store,
     clock,
     logger,
-    throttle: consoleOptions.throttle ?? createLoginThrottle({ type: "memory" }),
+    throttle: deps.throttle,
     policy: consoleOptions.sessionPolicy ?? DEFAULT_SESSION_POLICY,
   });
   const users = createUserAdmin({ store, clock, logger });

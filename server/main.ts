@@ -5,13 +5,7 @@ import { createConsoleContext, type ConsoleSettings } from "../lib/auth/console-
 import type { SessionPolicy } from "../lib/auth/session-policy";
 import { systemClock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
-import { openPostgresStore } from "../lib/store/postgres-store";
-import { openSqliteStore } from "../lib/store/sqlite-store";
-import { createLoginThrottle } from "./auth/login-throttle";
-import { openThrottleBackend } from "./auth/throttle-backend";
-import type { Bus } from "./bus/bus";
-import { createInProcessBus } from "./bus/in-process-bus";
-import { createRedisBus } from "./bus/redis-bus";
+import { openBackends } from "./compose";
 import { EnvError, parseEnv } from "./config/env";
 import { createSnowlineServer } from "./create-server";
 import { ensureDemoAdmin } from "./demo/demo-admin";
@@ -30,20 +24,8 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   const clock = systemClock;
 
-  const store = env.DATABASE_URL
-    ? await openPostgresStore({ url: env.DATABASE_URL })
-    : await openSqliteStore(resolve(env.SNOWLINE_DATA_DIR));
-  const bus: Bus = env.REDIS_URL
-    ? await createRedisBus({
-        url: env.REDIS_URL,
-        namespace: env.SNOWLINE_BUS_NAMESPACE,
-        onError: (error, context) => logger.error({ err: error }, `${context} error`),
-      })
-    : createInProcessBus();
-  logger.info({ database: store.dialect, bus: env.REDIS_URL ? "redis" : "in-process" }, "storage ready");
-
-  // Sign-in throttling counts in Redis or the database, so every node sees the same counts.
-  const throttleStore = openThrottleBackend(env);
+  const backends = await openBackends(env, logger);
+  const { store, bus, throttle } = backends;
   const sessionPolicy: SessionPolicy = {
     idleMs: env.SNOWLINE_SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: env.SNOWLINE_SESSION_MAX_HOURS * 3_600_000,
@@ -91,10 +73,10 @@ async function main(): Promise<void> {
     bus,
     clock,
     logger,
+    throttle,
     web,
     config,
     console: {
-      throttle: createLoginThrottle(throttleStore.backend),
       sessionPolicy,
       settings: consoleSettings,
       publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
@@ -121,9 +103,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, "shutting down");
     await server.close();
-    await bus.close();
-    await throttleStore.close();
-    await store.close();
+    await backends.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io as connect } from "socket.io-client";
+import { openLiveSocket } from "../components/live/live-socket";
 import { openPostgresStore, dropPostgresSchema } from "../lib/store/postgres-store";
 import type { ChangesMessage } from "../lib/realtime/protocol";
 import { EVENTS } from "../lib/realtime/protocol";
@@ -51,7 +51,7 @@ describe.skipIf(isPostgresMissing() || isRedisMissing())("two server processes s
   });
 
   it("delivers a change posted to either node to the clients of both, in seq order", async () => {
-    const clients = nodes.map(({ url }) => connect(url, { transports: ["websocket"], forceNew: true, reconnection: false }));
+    const clients = nodes.map(({ url }) => openLiveSocket({ transports: ["websocket"], forceNew: true, reconnection: false }, url));
     await Promise.all(clients.map((c) => new Promise((resolve) => c.once("connect", () => resolve(null)))));
     const received: ChangesMessage[][] = clients.map(() => []);
     clients.forEach((c, i) => c.on(EVENTS.changes, (m: ChangesMessage) => received[i]!.push(m)));

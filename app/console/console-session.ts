@@ -8,7 +8,7 @@ import type { ConsoleSession } from "@/lib/auth/sessions";
 
 export interface ConsolePage {
   session: ConsoleSession;
-  console: ConsoleContext;
+  consoleCtx: ConsoleContext;
   app: AppContext;
 }
 
@@ -32,5 +32,5 @@ export async function currentSession(): Promise<{ session: ConsoleSession | null
 export async function requireConsoleSession(path: string): Promise<ConsolePage> {
   const { session, app } = await currentSession();
   if (!session) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  return { session, console: consoleContext(app), app };
+  return { session, consoleCtx: consoleContext(app), app };
 }

@@ -6,7 +6,7 @@ import { summarise } from "@/lib/summary/layer-summary";
 import { requireConsoleSession } from "./console-session";
 
 export default async function ConsoleOverviewPage() {
-  const { session, console, app } = await requireConsoleSession("/console");
+  const { session, consoleCtx, app } = await requireConsoleSession("/console");
   const { access } = session;
   const assets = (await app.readModel.listAssets()).filter((asset) => canChangeAsset(access, asset));
   const summaries = summarise(assets);
@@ -17,7 +17,7 @@ export default async function ConsoleOverviewPage() {
       councilName={app.config.councilName}
       user={session.user}
       access={access}
-      settings={console.settings}
+      settings={consoleCtx.settings}
       csrfToken={session.csrfToken}
       current="overview"
       title="Overview"

@@ -8,6 +8,7 @@ import { systemClock } from "../../lib/domain/clock";
 import { generateDemoCouncil } from "../../lib/demo/generate-demo-council";
 import { openPostgresStore } from "../../lib/store/postgres-store";
 import { openSqliteStore } from "../../lib/store/sqlite-store";
+import { createLoginThrottle } from "../../server/auth/login-throttle";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
 import { createRedisBus } from "../../server/bus/redis-bus";
 import { createSnowlineServer } from "../../server/create-server";
@@ -19,7 +20,13 @@ if ((await store.countAssets()) === 0) await store.upsertAssets(generateDemoCoun
 const bus = process.env.REDIS_URL
   ? await createRedisBus({ url: process.env.REDIS_URL, namespace: process.env.BENCH_NAMESPACE ?? "snowline-bench" })
   : createInProcessBus();
-const server = await createSnowlineServer({ store, bus, clock: systemClock, logger: pino({ level: "warn" }) });
+const server = await createSnowlineServer({
+  store,
+  bus,
+  clock: systemClock,
+  logger: pino({ level: "warn" }),
+  throttle: createLoginThrottle(store.driverConnection()),
+});
 const url = await server.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
 const { token } = await store.tokens.create("bench", Date.now());
 console.log(`READY ${url} ${token}`);

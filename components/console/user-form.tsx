@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { ErrorBody } from "@/lib/api/error-response";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/access";
 import type { Layer } from "@/lib/domain/layers";
+import { UK_TIME_ZONE } from "@/lib/domain/uk-time";
 import { userInputSchema } from "@/lib/domain/users";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi } from "./api-client";
@@ -52,7 +53,7 @@ export function UserForm({ csrfToken }: { csrfToken: string }) {
       {created ? (
         <div className="success-panel" role="status">
           <h3>Account created for {created.email}</h3>
-          <p>Send them this one-time sign-in link to choose a password. It works once, until {new Date(created.expiresAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}, and is shown only now:</p>
+          <p>Send them this one-time sign-in link to choose a password. It works once, until {new Date(created.expiresAt).toLocaleString("en-GB", { timeZone: UK_TIME_ZONE })}, and is shown only now:</p>
           <code className="secret" data-testid="sign-in-link">
             {created.link}
           </code>

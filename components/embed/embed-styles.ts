@@ -13,7 +13,7 @@ body{font:16px/1.4 "Helvetica Neue",Arial,"DejaVu Sans",sans-serif}
 .snw__title{font-size:1.15rem;margin:0}
 .snw__meta{margin:.15rem 0 0;color:var(--muted);font-size:.9rem}
 .snw__summary,.snw__list{list-style:none;margin:0;padding:0}
-.snw__connection--live{color:var(--ok);font-weight:700}.snw__connection--reconnecting{color:var(--disrupted);font-weight:700}
+.snw__connection--live{color:var(--ok);font-weight:700}.snw__connection--reconnecting{color:var(--disrupted);font-weight:700}.snw__connection--outdated{color:var(--closed);font-weight:700}
 .snw__layer{padding:.4rem 0;border-top:1px solid var(--border)}
 .snw__layer-name{font-size:1rem;margin:0}
 .snw__sentence{margin:.1rem 0;font-weight:700}

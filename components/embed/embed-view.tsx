@@ -2,6 +2,7 @@
 import type { ComponentType } from "preact";
 import { LAYER_LABELS } from "@/lib/domain/layers";
 import { assetsToList } from "@/lib/embed/select-assets";
+import { OUTDATED_PAGE_MESSAGE } from "@/lib/realtime/protocol-version";
 import { summarise } from "@/lib/summary/layer-summary";
 import { formatDateTime, formatTime } from "../status/format-time";
 import { styleFor } from "../status/status-style";
@@ -11,6 +12,9 @@ import type { EmbedAsset, EmbedState } from "./embed-state";
  * The widget's markup, in Preact rather than React: the server renders it to a string and the
  * browser hydrates it with a few KB of script, where React and Next's runtime would be ~120 KB.
  */
+/** "outdated": the server refused this widget's protocol version; only a reload connects again. */
+export type EmbedConnection = "live" | "reconnecting" | "outdated";
+
 export interface EmbedViewProps {
   state: EmbedState;
   assets: EmbedAsset[];
@@ -18,7 +22,7 @@ export interface EmbedViewProps {
   /** The last live change in words, for screen readers. */
   announcement: string;
   /** Known only in the browser; the server-rendered page says nothing about it. */
-  connection?: "live" | "reconnecting";
+  connection?: EmbedConnection;
   /** The map view's map, which only the map bundle provides. */
   MapView?: ComponentType<{ assets: EmbedAsset[]; state: EmbedState }>;
 }
@@ -76,7 +80,7 @@ function List({ assets, state }: { assets: EmbedAsset[]; state: EmbedState }) {
   );
 }
 
-const CONNECTION_LABELS = { live: "Live", reconnecting: "Reconnecting…" } as const;
+const CONNECTION_LABELS: Record<EmbedConnection, string> = { live: "Live", reconnecting: "Reconnecting…", outdated: OUTDATED_PAGE_MESSAGE };
 
 export function EmbedView({ state, assets, updatedAt, announcement, connection, MapView }: EmbedViewProps) {
   const view = state.params.view;

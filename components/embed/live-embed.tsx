@@ -1,11 +1,11 @@
 /** @jsxImportSource preact */
 import type { ComponentType } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { io, type Socket } from "socket.io-client";
-import { EVENTS, PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/protocol";
+import { EVENTS } from "@/lib/realtime/protocol";
 import { StatusSync } from "@/lib/realtime/status-sync";
+import { onProtocolRefused, openLiveSocket } from "../live/live-socket";
 import { toEmbedStatus, type EmbedAsset, type EmbedState } from "./embed-state";
-import { EmbedView } from "./embed-view";
+import { EmbedView, type EmbedConnection } from "./embed-view";
 import { HEIGHT_MESSAGE } from "./height-message";
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -39,12 +39,13 @@ export function LiveEmbed({ state, MapView }: { state: EmbedState; MapView?: Com
   const [assets, setAssets] = useState(state.assets);
   const [updatedAt, setUpdatedAt] = useState(state.updatedAt);
   const [announcement, setAnnouncement] = useState("");
-  const [connection, setConnection] = useState<"live" | "reconnecting" | undefined>(undefined);
+  const [connection, setConnection] = useState<EmbedConnection | undefined>(undefined);
   const names = useRef(new Map(state.assets.map((a) => [a.id, a.name])));
   useReportHeight();
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ query: { v: String(PROTOCOL_VERSION) }, transports: ["websocket", "polling"] });
+    const socket = openLiveSocket();
+    onProtocolRefused(socket, () => setConnection("outdated"));
     const sync = new StatusSync({
       initialSeq: state.seq,
       applyChanges(changes) {

@@ -1,3 +1,4 @@
+import { OUTDATED_PAGE_MESSAGE } from "@/lib/realtime/protocol-version";
 import { formatTime } from "../status/format-time";
 import type { ConnectionState } from "./live-types";
 
@@ -6,6 +7,7 @@ const LABELS: Record<ConnectionState, string> = {
   live: "Live",
   reconnecting: "Reconnecting…",
   offline: "Offline",
+  outdated: OUTDATED_PAGE_MESSAGE,
 };
 
 /**

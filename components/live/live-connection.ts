@@ -1,14 +1,8 @@
-import { io, type Socket } from "socket.io-client";
 import type { Change } from "@/lib/domain/change";
 import type { PublicNotice } from "@/lib/domain/notices";
-import {
-  EVENTS,
-  noticesMessageSchema,
-  PROTOCOL_VERSION,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from "@/lib/realtime/protocol";
+import { EVENTS, noticesMessageSchema } from "@/lib/realtime/protocol";
 import { StatusSync } from "@/lib/realtime/status-sync";
+import { onProtocolRefused, openLiveSocket } from "./live-socket";
 import type { ConnectionState } from "./live-types";
 import { windowNetwork, type NetworkSignal } from "./network-signal";
 
@@ -31,10 +25,8 @@ export interface LiveConnectionHandlers {
  * workers fail, so socket.io-client and the protocol's zod schemas stay out of the first load.
  */
 export function startLiveConnection(handlers: LiveConnectionHandlers, network: NetworkSignal = windowNetwork): () => void {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-    query: { v: String(PROTOCOL_VERSION) },
-    transports: ["websocket", "polling"],
-  });
+  const socket = openLiveSocket();
+  let isRefused = false;
   const sync = new StatusSync({
     initialSeq: handlers.initialSeq,
     applyChanges: (changes) => {
@@ -46,6 +38,10 @@ export function startLiveConnection(handlers: LiveConnectionHandlers, network: N
     onError: (error) => console.warn("Snowline live updates:", error),
   });
   const offlineOrReconnecting = () => handlers.onState(network.isOnline() ? "reconnecting" : "offline");
+  onProtocolRefused(socket, () => {
+    isRefused = true;
+    handlers.onState("outdated");
+  });
 
   socket.on("connect", () => {
     void sync.onConnect().then(() => {
@@ -70,6 +66,7 @@ export function startLiveConnection(handlers: LiveConnectionHandlers, network: N
   // A phone that knows it is offline should say so at once, not after a ping timeout, and a
   // socket that looks open through a dead network would only hide missed changes.
   const unwatch = network.watch((online) => {
+    if (isRefused) return;
     if (online) {
       handlers.onState("reconnecting");
       if (!socket.connected) socket.connect();

@@ -10,4 +10,5 @@ export interface AssetSummary {
   status: PublicStatus;
 }
 
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
+/** "outdated": the server refused this page's protocol version; only a reload connects again. */
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "outdated";

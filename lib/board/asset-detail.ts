@@ -23,9 +23,3 @@ export function describeAsset(layer: Layer, attributes: Record<string, unknown>)
   }
   return parts.filter(Boolean).join(" · ");
 }
-
-/** Gritting priority 1–3 from the attributes; other layers and unknown values give null. */
-export function priorityOf(attributes: Record<string, unknown>): 1 | 2 | 3 | null {
-  const value = Number(attributes.priority);
-  return value === 1 || value === 2 || value === 3 ? value : null;
-}

@@ -12,7 +12,6 @@ import { isoTimeSchema, publicStatusSchema } from "./status";
  */
 export const CHANGE_KINDS = ["set", "schedule", "activate", "expire", "undo"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
-export const SYSTEM_CHANGE_KINDS: readonly ChangeKind[] = ["activate", "expire"];
 
 /** One entry of the public change log: the asset's whole public status after the change. */
 export const changeSchema = z.object({

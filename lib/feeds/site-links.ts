@@ -1,3 +1,5 @@
+import { UK_TIME_ZONE } from "../domain/uk-time";
+
 /** Absolute links into the site, from its public base URL (no trailing slash). */
 export interface SiteLinks {
   base: string;
@@ -22,7 +24,7 @@ const LONDON_DATE_TIME = new Intl.DateTimeFormat("en-GB", {
   month: "short",
   hour: "2-digit",
   minute: "2-digit",
-  timeZone: "Europe/London",
+  timeZone: UK_TIME_ZONE,
 });
 
 /** "Tue 1 Dec, 06:45" in UK time, for feed summaries and social posts. */

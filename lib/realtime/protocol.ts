@@ -2,13 +2,43 @@ import * as z from "zod";
 import { changeSchema } from "../domain/change";
 import { LAYERS, layerSchema, type Layer } from "../domain/layers";
 import { publicNoticeSchema } from "../domain/notices";
+import { OUTDATED_PAGE_MESSAGE, PROTOCOL_VERSION } from "./protocol-version";
+
+export { OUTDATED_PAGE_MESSAGE, PROTOCOL_VERSION };
 
 /**
  * The public, read-only Socket.IO contract between a Snowline node and a browser. Both ends use
  * these types (with the event maps swapped) and parse every payload on arrival: types do not validate.
- * Bump PROTOCOL_VERSION on an incompatible change; clients send it in the handshake query.
+ * Bump PROTOCOL_VERSION on an incompatible change: clients send it in the handshake's `auth`
+ * and the server refuses any other version with a ProtocolRefusal.
  */
-export const PROTOCOL_VERSION = 1;
+export const handshakeAuthSchema = z.object({ protocolVersion: z.int() });
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+/** What this build of the page sends when it connects. */
+export const HANDSHAKE_AUTH: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION };
+
+/** Why the server refused a connection: the `data` of the client's `connect_error`. */
+export const protocolRefusalSchema = z.object({
+  reason: z.literal("incompatible_protocol"),
+  serverVersion: z.int(),
+  /** Words the page can show as they are. */
+  message: z.string(),
+});
+export type ProtocolRefusal = z.infer<typeof protocolRefusalSchema>;
+
+/** The refusal for a client whose handshake `auth` does not speak this protocol, or null when it does. */
+export function refuseIncompatibleClient(auth: unknown): ProtocolRefusal | null {
+  const parsed = handshakeAuthSchema.safeParse(auth);
+  if (parsed.success && parsed.data.protocolVersion === PROTOCOL_VERSION) return null;
+  return { reason: "incompatible_protocol", serverVersion: PROTOCOL_VERSION, message: OUTDATED_PAGE_MESSAGE };
+}
+
+/** The ProtocolRefusal a `connect_error` carries, or null for any other error (a network one: retry). */
+export function protocolRefusalOf(error: unknown): ProtocolRefusal | null {
+  const data = typeof error === "object" && error !== null ? (error as { data?: unknown }).data : undefined;
+  const parsed = protocolRefusalSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
 
 export const EVENTS = {
   changes: "status:changes",

@@ -1,7 +1,8 @@
 import type { PublicStatus } from "../domain/status";
 import { formatUkDateTime } from "../feeds/site-links";
+import { UK_TIME_ZONE } from "../domain/uk-time";
 
-const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: UK_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 const ukDay = (value: string | number) => LONDON_DAY.format(new Date(value));
 
 /**

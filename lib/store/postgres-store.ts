@@ -30,7 +30,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
-  return createStore(db, "postgres");
+  return createStore(db, "postgres", { driver: { type: "postgres", pool } });
 }
 
 /** Drops a schema made by openPostgresStore, for test clean-up. */

@@ -21,5 +21,5 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return createStore(db, "sqlite");
+  return createStore(db, "sqlite", { driver: { type: "sqlite", database } });
 }

@@ -1,4 +1,6 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
+import type pg from "pg";
 import type { ReadModel } from "../read-model";
 import { createAssetRepository, type AssetRepository } from "./asset-repository";
 import { createAuditRepository, type AuditRepository } from "./audit-repository";
@@ -16,6 +18,9 @@ import { createUndoLog, type UndoLog } from "./undo-log";
 import { createUserRepository, type UserRepository } from "./user-repository";
 import { createWebhookRepository, type WebhookRepository } from "./webhook-repository";
 
+/** The driver under the store. Only for the sign-in throttle: rate-limiter-flexible speaks to drivers, not Kysely. */
+export type DriverConnection = { type: "sqlite"; database: BetterSqlite3.Database } | { type: "postgres"; pool: pg.Pool };
+
 /**
  * Everything Snowline keeps, made of repositories. The change log and the assets sit at the top,
  * where they also serve as the public ReadModel; every other repository has its own field. The
@@ -27,6 +32,8 @@ export interface Store extends ReadModel, ChangeLog, UndoLog, AssetRepository {
   readonly dialect: Dialect;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Lets the sign-in throttle count in this database without opening a second connection. */
+  driverConnection(): DriverConnection;
   notices: NoticeRepository;
   users: UserRepository;
   signInLinks: SignInLinkRepository;
@@ -39,7 +46,11 @@ export interface Store extends ReadModel, ChangeLog, UndoLog, AssetRepository {
   openData: OpenDataQueries;
 }
 
-export async function createStore(db: Db, dialect: Dialect, options: { onClose?: () => Promise<void> } = {}): Promise<Store> {
+export async function createStore(
+  db: Db,
+  dialect: Dialect,
+  options: { driver: DriverConnection; onClose?: () => Promise<void> },
+): Promise<Store> {
   await migrateToLatest(db as never, dialect);
   const notices = createNoticeRepository(db);
   const store: Store = {
@@ -51,6 +62,7 @@ export async function createStore(db: Db, dialect: Dialect, options: { onClose?:
       await db.destroy();
       await options.onClose?.();
     },
+    driverConnection: () => options.driver,
     ...createChangeLog(db),
     ...createUndoLog(db),
     ...createAssetRepository(db),

@@ -1,7 +1,6 @@
 import type { Layer } from "../domain/layer-names";
 import { LAYERS } from "../domain/layer-names";
 import type { StatusCategory } from "../domain/status-codes";
-import { STATUS_VOCABULARY } from "../domain/status-codes";
 
 /** The least an asset needs for the summary: its layer and its status. */
 export interface SummaryInput {
@@ -69,9 +68,4 @@ export function summarise(assets: Iterable<SummaryInput>): LayerSummary[] {
     const { total, byCode, byCategory } = counts.get(layer)!;
     return { layer, total, byCode, byCategory, sentence: sentenceFor(layer, total, byCode) };
   });
-}
-
-/** Every status code of a layer, for legends and filters, in vocabulary order. */
-export function codesOf(layer: Layer): string[] {
-  return Object.keys(STATUS_VOCABULARY[layer].codes);
 }

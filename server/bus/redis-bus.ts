@@ -8,11 +8,16 @@ export interface RedisBusOptions {
   onError?(error: unknown, context: string): void;
 }
 
+export interface RedisBus extends Bus {
+  /** The publishing connection, which other parts (the sign-in throttle) may share for commands. */
+  readonly client: Redis;
+}
+
 /**
  * Redis pub/sub between nodes. Every node subscribes and emits to its own clients; a message
  * that does not parse is reported and dropped (the fan-out reads the store to fill any gap).
  */
-export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
+export async function createRedisBus(options: RedisBusOptions): Promise<RedisBus> {
   const channel = `${options.namespace}:bus`;
   const redisOptions = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
   const publisher = new Redis(options.url, redisOptions);
@@ -38,6 +43,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   await subscriber.subscribe(channel);
 
   return {
+    client: publisher,
     async publish(message) {
       await publisher.publish(channel, JSON.stringify(message));
     },

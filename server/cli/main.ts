@@ -2,9 +2,9 @@ import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { systemClock } from "../../lib/domain/clock";
 import { createUserAdmin } from "../auth/user-admin";
+import { openStore } from "../open-store";
 import { EnvError, parseEnv } from "../config/env";
 import { exportCommand, importCommand } from "./import-commands";
-import { openStoreFromEnv } from "./open-store";
 import { readSecretFromStdin } from "./read-stdin";
 import { cliActor, noticeAdd, noticeEnd, noticeList } from "./notice-commands";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
@@ -81,7 +81,7 @@ async function run(argv: string[]): Promise<string[]> {
   if (values.help || !group) return [USAGE];
 
   const env = parseEnv();
-  const store = await openStoreFromEnv(env);
+  const store = await openStore(env);
   const now = Date.now();
   const admin = createUserAdmin({ store, clock: systemClock, logger: pino({ level: "silent" }) });
   const baseUrl = env.SNOWLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
@@ -89,13 +89,9 @@ async function run(argv: string[]): Promise<string[]> {
     if (group === "token" && command === "add") {
       const name = rest.join(" ").trim();
       if (!name) throw new UsageError("token add needs a NAME, e.g. npx snowline token add newsroom");
-      const expiresDays = values["expires-days"] === undefined ? undefined : Number(values["expires-days"]);
-      if (expiresDays !== undefined && !(Number.isInteger(expiresDays) && expiresDays > 0)) {
-        throw new UsageError("--expires-days must be a whole number of days");
-      }
-      return await tokenAdd(store, name, { expiresDays, now, layers: values.layers });
+      return await tokenAdd(store, name, { expiresDays: values["expires-days"], now, layers: values.layers, createdBy: cliActor().name });
     }
-    if (group === "token" && command === "list") return await tokenList(store);
+    if (group === "token" && command === "list") return await tokenList(store, now);
     if (group === "token" && command === "revoke" && rest[0]) return await tokenRevoke(store, rest[0], now);
     if (group === "import") return await importCommand(store, command, rest[0], values, now);
     if (group === "export") return await exportCommand(store, command, values);

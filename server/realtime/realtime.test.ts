@@ -1,7 +1,8 @@
+import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../lib/domain/clock";
 import type { ChangesMessage, NoticesMessage, ResumeReply } from "../../lib/realtime/protocol";
-import { EVENTS, RESUME_MAX_CHANGES } from "../../lib/realtime/protocol";
+import { EVENTS, HANDSHAKE_AUTH, OUTDATED_PAGE_MESSAGE, PROTOCOL_VERSION, protocolRefusalOf, RESUME_MAX_CHANGES } from "../../lib/realtime/protocol";
 import { T0 } from "../../test/support/fixtures";
 import { startTestServer, type TestClient, type TestServer } from "../../test/support/test-server";
 
@@ -123,5 +124,35 @@ describe("Socket.IO live updates", () => {
     await t.server.dueTransitions.runDue();
     const message = await received;
     expect(message.changes[0]).toMatchObject({ seq: 2, assetId: "school-1", kind: "expire", status: { code: "open", version: 2 } });
+  });
+
+  describe("the protocol version in the handshake", () => {
+    const sockets: Socket[] = [];
+    afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
+
+    /** Connects the way a page of some release would, and says whether it got in or why not. */
+    const connectWith = (auth: Record<string, unknown> | undefined) => {
+      const socket = connect(t.url, { transports: ["websocket"], forceNew: true, reconnection: false, auth });
+      sockets.push(socket);
+      return new Promise<{ connected: true } | { error: Error }>((resolve) => {
+        socket.once("connect", () => resolve({ connected: true }));
+        socket.once("connect_error", (error) => resolve({ error }));
+      });
+    };
+
+    it("refuses a page from another release with a reason it can show, and lets the current one connect", async () => {
+      t = await startTestServer();
+      const refusal = { reason: "incompatible_protocol", serverVersion: PROTOCOL_VERSION, message: OUTDATED_PAGE_MESSAGE };
+      for (const auth of [{ protocolVersion: PROTOCOL_VERSION - 1 }, { protocolVersion: PROTOCOL_VERSION + 1 }, { protocolVersion: "1" }, undefined]) {
+        const outcome = await connectWith(auth);
+        expect(outcome, JSON.stringify(auth)).toHaveProperty("error");
+        const { error } = outcome as { error: Error };
+        expect(error.message).toBe("This page is out of date: reload it for the latest version.");
+        expect(protocolRefusalOf(error)).toEqual(refusal);
+      }
+      expect(await connectWith({ ...HANDSHAKE_AUTH })).toEqual({ connected: true });
+      // The pages' own factory sends the current version too.
+      expect((await t.client()).connected).toBe(true);
+    });
   });
 });

@@ -9,11 +9,13 @@ import type { FanoutMessage } from "../../lib/realtime/ordered-fanout";
 import {
   EVENTS,
   layersOfRoom,
+  refuseIncompatibleClient,
   RESUME_MAX_CHANGES,
   resumeRequestSchema,
   roomForLayers,
   subscribeRequestSchema,
   type ClientToServerEvents,
+  type ProtocolRefusal,
   type ResumeReply,
   type ServerToClientEvents,
   type SocketData,
@@ -24,7 +26,6 @@ type SnowlineServer = Server<ClientToServerEvents, ServerToClientEvents, Record<
 type SnowlineSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface Realtime {
-  io: SnowlineServer;
   /** Sends one ordered message to every client of this node, filtered to the layers each follows. */
   broadcast(message: FanoutMessage): void;
   heartbeat(seq: number): void;
@@ -56,6 +57,14 @@ export function attachRealtime(
   // Socket.IO keeps the handshake request on every socket; dropping it saves memory per client.
   io.engine.on("connection", (rawSocket: { request: unknown }) => {
     rawSocket.request = null;
+  });
+
+  // A page from another release would misread what this node sends: refuse it with words it can
+  // show. Socket.IO does not retry a refusal from middleware, so the page stops until reloaded.
+  io.use((socket, next) => {
+    const refusal = refuseIncompatibleClient(socket.handshake.auth);
+    if (!refusal) return next();
+    next(Object.assign(new Error(refusal.message), { data: refusal satisfies ProtocolRefusal }));
   });
 
   async function sendNotices(target?: SnowlineSocket): Promise<void> {
@@ -98,7 +107,6 @@ export function attachRealtime(
   });
 
   return {
-    io,
     broadcast(message) {
       for (const room of io.of("/").adapter.rooms.keys()) {
         const layers = layersOfRoom(room);

@@ -1,8 +1,8 @@
 import { pino } from "pino";
-import { io as connect, type Socket } from "socket.io-client";
 import { ManualClock, type Clock } from "../../lib/domain/clock";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/protocol";
 import type { Store } from "../../lib/store/store";
+import { openLiveSocket, type LiveSocket } from "../../components/live/live-socket";
+import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login-throttle";
 import type { Bus } from "../../server/bus/bus";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
 import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
@@ -10,7 +10,7 @@ import type { AdminGuard } from "../../server/http/admin-guard";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
 
-export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type TestClient = LiveSocket;
 
 export interface TestServer {
   url: string;
@@ -36,6 +36,8 @@ export async function startTestServer(
     seed?: boolean;
     webhooks?: { autoRun?: boolean };
     adminGuard?: AdminGuard;
+    /** Sign-in counting; memory by default, as a test server is one process. */
+    throttle?: LoginThrottle;
     console?: ConsoleOptions;
   } = {},
 ): Promise<TestServer> {
@@ -49,6 +51,7 @@ export async function startTestServer(
     bus,
     clock,
     logger,
+    throttle: options.throttle ?? createLoginThrottle({ type: "memory" }),
     heartbeatMs: options.heartbeatMs,
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
     webhooks: { autoRun: options.webhooks?.autoRun ?? false },
@@ -86,7 +89,7 @@ export async function startTestServer(
       return { cookie: session.cookie, "x-csrf-token": session.csrfToken };
     },
     async client(beforeConnect) {
-      const socket: TestClient = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false });
+      const socket = openLiveSocket({ transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false }, url);
       clients.push(socket);
       beforeConnect?.(socket);
       socket.connect();

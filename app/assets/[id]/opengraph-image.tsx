@@ -3,13 +3,14 @@ import { connection } from "next/server";
 import { OG_SIZE, OgCard } from "@/app/_og/og-card";
 import { cachedCard } from "@/app/_og/og-response";
 import { getAppContext } from "@/lib/app-context";
+import { UK_TIME_ZONE } from "@/lib/domain/uk-time";
 import { statusHeadline } from "@/lib/social/status-headline";
 
 export const alt = "The asset's live status";
 export const size = OG_SIZE;
 export const contentType = "image/png";
 
-const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: UK_TIME_ZONE });
 
 /** "St Anne's Primary — CLOSED today": the asset's share card, cached by its status version (and the day, for "today"). */
 export default async function Image({ params }: { params: Promise<{ id: string }> }) {

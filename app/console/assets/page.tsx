@@ -10,13 +10,13 @@ import { requireConsoleSession } from "../console-session";
 export const metadata: Metadata = { title: "Assets: import and export" };
 
 export default async function AssetsPage() {
-  const { session, console, app } = await requireConsoleSession("/console/assets");
+  const { session, consoleCtx, app } = await requireConsoleSession("/console/assets");
   const isAllowed = canManageAssets(session.access);
   const counts = Object.fromEntries(LAYERS.map((layer) => [layer, 0])) as Record<Layer, number>;
   if (isAllowed) for (const asset of await app.readModel.listAssets()) counts[asset.layer] += 1;
 
   return (
-    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="assets" title="Assets: import and export">
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={consoleCtx.settings} csrfToken={session.csrfToken} current="assets" title="Assets: import and export">
       {!isAllowed ? (
         <NotAllowed>Only administrators import and export assets.</NotAllowed>
       ) : (

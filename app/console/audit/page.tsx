@@ -23,19 +23,19 @@ const describe = (status: PublicStatus) =>
 const KIND_LABELS: Record<string, string> = { set: "Set", schedule: "Scheduled", activate: "Started (scheduled)", expire: "Ended (expired)", undo: "Undo" };
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const { session, console, app } = await requireConsoleSession("/console/audit");
+  const { session, consoleCtx, app } = await requireConsoleSession("/console/audit");
   const { access } = session;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = auditQuerySchema.safeParse(raw);
   const query: AuditQuery = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const isAllowed = canViewAudit(access);
-  const { changes, notices } = isAllowed ? await console.audit(query, access) : { changes: [], notices: [] };
-  const [users, tokens] = isAllowed ? await Promise.all([console.users(), console.tokens()]) : [[], []];
+  const { changes, notices } = isAllowed ? await consoleCtx.audit(query, access) : { changes: [], notices: [] };
+  const [users, tokens] = isAllowed ? await Promise.all([consoleCtx.users(), consoleCtx.tokens()]) : [[], []];
   const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"));
   const older = changes.length === query.limit ? `?${new URLSearchParams({ ...Object.fromEntries(params), before: String(changes.at(-1)!.seq) })}` : null;
 
   return (
-    <ConsoleShell councilName={app.config.councilName} user={session.user} access={access} settings={console.settings} csrfToken={session.csrfToken} current="audit" title="Audit log">
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={access} settings={consoleCtx.settings} csrfToken={session.csrfToken} current="audit" title="Audit log">
       {!isAllowed ? (
         <NotAllowed>Only administrators and officers read the audit log.</NotAllowed>
       ) : (
@@ -117,7 +117,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             </p>
           ) : null}
 
-          {access.role === "admin" || console.settings.officersMayPostNotices ? (
+          {access.role === "admin" || consoleCtx.settings.officersMayPostNotices ? (
             <div className="table-scroll section">
               <table className="data-table">
                 <caption>Notices created and ended ({notices.length})</caption>

@@ -12,17 +12,17 @@ import { requireConsoleSession } from "../console-session";
 export const metadata: Metadata = { title: "Notices" };
 
 export default async function NoticesPage() {
-  const { session, console, app } = await requireConsoleSession("/console/notices");
-  const isAllowed = canManageNotices(session.access, console.settings);
-  const now = console.now();
-  const notices = isAllowed ? await console.notices() : [];
+  const { session, consoleCtx, app } = await requireConsoleSession("/console/notices");
+  const isAllowed = canManageNotices(session.access, consoleCtx.settings);
+  const now = consoleCtx.now();
+  const notices = isAllowed ? await consoleCtx.notices() : [];
   const state = (n: (typeof notices)[number]) =>
     n.endedAt ? `Ended ${formatDateTime(n.endedAt)} by ${n.endedBy}` : n.until && Date.parse(n.until) <= now ? "Expired" : isNoticeShowing(n, now) ? "Showing now" : "Upcoming";
 
   return (
-    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="notices" title="Notices">
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={consoleCtx.settings} csrfToken={session.csrfToken} current="notices" title="Notices">
       {!isAllowed ? (
-        <NotAllowed>Only administrators{console.settings.officersMayPostNotices ? " and officers" : ""} create and end notices.</NotAllowed>
+        <NotAllowed>Only administrators{consoleCtx.settings.officersMayPostNotices ? " and officers" : ""} create and end notices.</NotAllowed>
       ) : (
         <>
           <p className="lede">Council-wide banners on every public page and in the public API.</p>

@@ -11,12 +11,12 @@ import { requireConsoleSession } from "../console-session";
 export const metadata: Metadata = { title: "Message templates" };
 
 export default async function TemplatesPage() {
-  const { session, console, app } = await requireConsoleSession("/console/templates");
+  const { session, consoleCtx, app } = await requireConsoleSession("/console/templates");
   const isAllowed = canManageTemplates(session.access);
-  const templates = isAllowed ? await console.templates() : [];
+  const templates = isAllowed ? await consoleCtx.templates() : [];
 
   return (
-    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="templates" title="Message templates">
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={consoleCtx.settings} csrfToken={session.csrfToken} current="templates" title="Message templates">
       {!isAllowed ? (
         <NotAllowed>Only administrators save message templates.</NotAllowed>
       ) : (

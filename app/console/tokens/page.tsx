@@ -12,15 +12,15 @@ import { requireConsoleSession } from "../console-session";
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const { session, console, app } = await requireConsoleSession("/console/tokens");
+  const { session, consoleCtx, app } = await requireConsoleSession("/console/tokens");
   const isAllowed = canManageTokens(session.access);
-  const tokens = isAllowed ? await console.tokens() : [];
-  const now = console.now();
+  const tokens = isAllowed ? await consoleCtx.tokens() : [];
+  const now = consoleCtx.now();
   const stateOf = (t: (typeof tokens)[number]) =>
     t.revokedAt ? `Revoked ${formatDateTime(new Date(t.revokedAt))}` : t.expiresAt !== null && t.expiresAt <= now ? "Expired" : "Active";
 
   return (
-    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={session.csrfToken} current="tokens" title="API tokens">
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={consoleCtx.settings} csrfToken={session.csrfToken} current="tokens" title="API tokens">
       {!isAllowed ? (
         <NotAllowed>Only administrators manage API tokens.</NotAllowed>
       ) : (

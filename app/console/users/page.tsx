@@ -13,13 +13,13 @@ import { NewLinkButton } from "@/components/console/new-link-button";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const { session, console, app } = await requireConsoleSession("/console/users");
+  const { session, consoleCtx, app } = await requireConsoleSession("/console/users");
   const isAllowed = canManageUsers(session.access);
-  const users = isAllowed ? await console.users() : [];
+  const users = isAllowed ? await consoleCtx.users() : [];
   const csrf = session.csrfToken;
 
   return (
-    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={csrf} current="users" title="Users">
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={consoleCtx.settings} csrfToken={csrf} current="users" title="Users">
       {!isAllowed ? (
         <NotAllowed>Only administrators manage accounts.</NotAllowed>
       ) : (

@@ -18,15 +18,15 @@ const DELIVERIES_SHOWN = 20;
 const REFRESH_MS = 5_000;
 
 export default async function WebhooksPage() {
-  const { session, console, app } = await requireConsoleSession("/console/webhooks");
+  const { session, consoleCtx, app } = await requireConsoleSession("/console/webhooks");
   const isAllowed = canManageWebhooks(session.access);
-  const webhooks = isAllowed ? await console.webhooks() : [];
+  const webhooks = isAllowed ? await consoleCtx.webhooks() : [];
   const active = webhooks.filter((w) => !w.disabledAt);
-  const deliveries = await Promise.all(active.map((w) => console.webhookDeliveries(w.id, DELIVERIES_SHOWN)));
+  const deliveries = await Promise.all(active.map((w) => consoleCtx.webhookDeliveries(w.id, DELIVERIES_SHOWN)));
   const csrf = session.csrfToken;
 
   return (
-    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={console.settings} csrfToken={csrf} current="webhooks" title="Webhooks">
+    <ConsoleShell councilName={app.config.councilName} user={session.user} access={session.access} settings={consoleCtx.settings} csrfToken={csrf} current="webhooks" title="Webhooks">
       {!isAllowed ? (
         <NotAllowed>Only administrators manage webhooks.</NotAllowed>
       ) : (
@@ -64,7 +64,7 @@ export default async function WebhooksPage() {
             <section className="section" aria-labelledby="deliveries-title">
               <h2 id="deliveries-title">Deliveries</h2>
               <p className="muted">
-                The {DELIVERIES_SHOWN} most recent per webhook. This page updates by itself every few seconds (last at {formatAttemptTime(new Date(console.now()).toISOString())}).
+                The {DELIVERIES_SHOWN} most recent per webhook. This page updates by itself every few seconds (last at {formatAttemptTime(new Date(consoleCtx.now()).toISOString())}).
               </p>
               <AutoRefresh everyMs={REFRESH_MS} />
               {active.map((w, i) => (

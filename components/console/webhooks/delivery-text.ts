@@ -1,8 +1,8 @@
+import { UK_TIME_ZONE } from "@/lib/domain/uk-time";
 import type { WebhookDelivery } from "@/lib/webhooks/webhook-schema";
 
-const TIME_ZONE = "Europe/London";
 // Backoff starts at 10 s, so the next attempt needs seconds; the day is there for the hourly ones.
-const attemptTimeFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: TIME_ZONE });
+const attemptTimeFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: UK_TIME_ZONE });
 
 /** "Tue 06:45:10", UK time. */
 export const formatAttemptTime = (iso: string) => attemptTimeFormat.format(new Date(iso));

@@ -1,16 +1,13 @@
 import type { Hono } from "hono";
+import { createApiToken } from "../../../lib/auth/api-tokens";
 import { canManageTokens } from "../../../lib/domain/access";
-import { tokenInputSchema } from "../../../lib/domain/api-tokens";
 import { NotFoundError } from "../../../lib/domain/errors";
-import { LAYERS } from "../../../lib/domain/layers";
 import { parseInput } from "../../../lib/domain/validation";
 import { FORM_BODY_LIMIT_BYTES, limitBody } from "../body-limit";
 import type { HttpDeps } from "../context";
 import { readJson } from "../read-json";
 import { requirePermission, requireSession } from "../session-auth";
 import { idParamSchema } from "./user-routes";
-
-const DAY = 86_400_000;
 
 /** API tokens, for admins: create (the secret is shown once), list, revoke. */
 export function tokenRoutes(api: Hono, deps: HttpDeps): void {
@@ -27,12 +24,8 @@ export function tokenRoutes(api: Hono, deps: HttpDeps): void {
 
   api.post("/tokens", limitBody(FORM_BODY_LIMIT_BYTES), async (c) => {
     const session = await admin(c);
-    const input = parseInput(tokenInputSchema, await readJson(c), "The token details are invalid");
-    const now = deps.clock.now();
-    const layers = LAYERS.every((l) => input.layers.includes(l)) ? null : [...new Set(input.layers)];
-    const expiresAt = input.expiresInDays === null ? null : now + input.expiresInDays * DAY;
-    const { token, record } = await deps.store.tokens.create(input.name, now, expiresAt, { layers, createdBy: session.user.name });
-    deps.logger.info({ token: record.id, layers, by: session.user.id }, "API token created");
+    const { token, record } = await createApiToken(deps.store, await readJson(c), { now: deps.clock.now(), createdBy: session.user.name });
+    deps.logger.info({ token: record.id, layers: record.layers, by: session.user.id }, "API token created");
     return c.json({ token, record }, 201);
   });
 

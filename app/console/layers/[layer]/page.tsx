@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LayerPage({ params }: Params) {
   const { layer } = await params;
   if (!isLayer(layer)) notFound();
-  const { session, console, app } = await requireConsoleSession(`/console/layers/${layer}`);
+  const { session, consoleCtx, app } = await requireConsoleSession(`/console/layers/${layer}`);
   const { access } = session;
   // Read the seq before the assets: a change landing in between is then replayed, never missed.
   const seq = await app.readModel.headSeq();
@@ -32,7 +32,7 @@ export default async function LayerPage({ params }: Params) {
       councilName={app.config.councilName}
       user={session.user}
       access={access}
-      settings={console.settings}
+      settings={consoleCtx.settings}
       csrfToken={session.csrfToken}
       current={layer}
       title={isAllowed ? labels.plural : "You may not change these"}
@@ -42,9 +42,9 @@ export default async function LayerPage({ params }: Params) {
           layer={layer}
           initialSeq={seq}
           assets={assets}
-          templates={await console.templates(layer)}
+          templates={await consoleCtx.templates(layer)}
           csrfToken={session.csrfToken}
-          serverNow={console.now()}
+          serverNow={consoleCtx.now()}
         />
       ) : (
         <NotAllowed>Your account may change {describeScope(access)}, not {labels.plural.toLowerCase()}. If you need to, ask an administrator.</NotAllowed>
