@@ -9,6 +9,8 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // expect.poll waits for an event, not a deadline: its default of 1 s fails on a busy machine.
+    expect: { poll: { timeout: 10_000 } },
     // Integration files each boot servers and open database connections; two at a time fits 2 cores.
     maxWorkers: 2,
   },

@@ -30,7 +30,7 @@ test("an asset page is server-rendered and shareable, with its status, history a
   // It stays live too.
   await expect(status).toContainText("Live");
   await api.postChanges([{ assetId: round.id, status: { code: "normal", message: "" } }]);
-  await expect(status.locator(".status-badge")).toHaveText(/Normal service/, { timeout: 2000 });
+  await expect(status.locator(".status-badge")).toHaveText(/Normal service/);
 });
 
 test("an unknown asset gets a helpful 404", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { REAL_DATA_DIR, REAL_FILES, realPath } from "../test/support/real-data-dir";
+import { isCouncilDataRequired, MISSING_COUNCIL_DATA, REAL_DATA_DIR, REAL_FILES, realPath } from "../test/support/real-data-dir";
 import { expect, test, type SnowlineApi } from "./fixtures";
 import { expectNoAxeViolations, newPersonPage, signInByApi, signInWithKeyboard } from "./support/console";
 
@@ -145,10 +145,9 @@ test.describe("assets: import and export", () => {
 
   test("the real Trafford schools GeoJSON: the check says all 103 would be added", async ({ page, api }) => {
     if (!REAL_DATA_DIR) {
-      const advice = "The Greater Manchester data (shared/data/greater-manchester) was not found; set SNOWLINE_GM_DATA_DIR.";
-      if (process.env.CI) throw new Error(`${advice} CI=true, so this is a failure.`);
-      console.warn(`\n!!! Skipping the real-file import journey: ${advice}\n`);
-      test.skip(true, advice);
+      if (isCouncilDataRequired()) throw new Error(`${MISSING_COUNCIL_DATA} SNOWLINE_REQUIRE_COUNCIL_DATA=1, so this is a failure.`);
+      console.warn(`\n!!! Skipping the real-file import journey: ${MISSING_COUNCIL_DATA}\n`);
+      test.skip(true, MISSING_COUNCIL_DATA);
       return;
     }
     const before = await schoolIds(api);

@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
+import { newPersonPage } from "./support/console";
 
-test("changes posted while the phone is offline all show when it is back, with the connection state on the way", async ({ page, context, api }) => {
+test("changes posted while the phone is offline all show when it is back, with the connection state on the way", async ({ page, context, api, browser }) => {
   const schools = await Promise.all([10, 11, 12].map((i) => api.assetAt("schools", i)));
   await api.postChanges(schools.map((s) => ({ assetId: s.id, status: { code: "open", message: "" } })));
   await page.goto("/?layer=schools");
@@ -8,6 +9,11 @@ test("changes posted while the phone is offline all show when it is back, with t
   await expect(connection).toContainText("Live");
   await expect(connection).toContainText(/last updated \d\d:\d\d/);
   const rows = schools.map((s) => page.getByTestId("asset-list").locator(`[data-asset-id="${s.id}"]`));
+  // A second phone that stays online: once it shows the changes, the offline one would have too.
+  const online = await newPersonPage(browser);
+  await online.goto("/?layer=schools");
+  await expect(online.getByTestId("connection-state")).toContainText("Live");
+  const onlineRows = schools.map((s) => online.getByTestId("asset-list").locator(`[data-asset-id="${s.id}"]`));
 
   await context.setOffline(true);
   await expect(connection).toContainText("Offline");
@@ -15,8 +21,10 @@ test("changes posted while the phone is offline all show when it is back, with t
   await api.postChanges([{ assetId: schools[0]!.id, status: { code: "closed", message: "Burst pipe" } }]);
   await api.postChanges([{ assetId: schools[1]!.id, status: { code: "partially_open", message: "Years 10 to 13 only" } }]);
   await api.postChanges([{ assetId: schools[2]!.id, status: { code: "late_opening", message: "Opening at 10:30" } }]);
-  // Give a connected page ample time to have shown them, to prove this one really missed them.
-  await page.waitForTimeout(1500);
+  await expect(onlineRows[0]!).toHaveAttribute("data-status", "closed");
+  await expect(onlineRows[1]!).toHaveAttribute("data-status", "partially_open");
+  await expect(onlineRows[2]!).toHaveAttribute("data-status", "late_opening");
+  await online.context().close();
   for (const row of rows) await expect(row).toHaveAttribute("data-status", "open");
   await expect(connection).toContainText("Offline");
 

@@ -63,10 +63,8 @@ describe.skipIf(isPostgresMissing() || isRedisMissing())("two server processes s
         body: JSON.stringify({ changes: [{ assetId, status: { code } }] }),
       });
 
-    const started = Date.now();
     expect((await post(nodes[0]!.url, "school-1", "closed")).status).toBe(201);
     await expect.poll(() => received.map((r) => r.flatMap((m) => m.changes).length)).toEqual([1, 1]);
-    expect(Date.now() - started).toBeLessThan(1000);
 
     await Promise.all([post(nodes[1]!.url, "school-2", "closed"), post(nodes[0]!.url, "school-3", "late_opening")]);
     await expect.poll(() => received.map((r) => r.flatMap((m) => m.changes).length)).toEqual([3, 3]);

@@ -65,7 +65,7 @@ describe("OrderedFanout", () => {
     const stored = [1, 2, 3, 4].map(change);
     const { fanout, emitted, fetchRange } = setup(0, stored);
     fanout.receive(batch(3, 4));
-    await vi.waitFor(() => expect(emitted.flatMap((m) => m.changes.map((c) => c.seq))).toEqual([1, 2, 3, 4]));
+    await vi.waitFor(() => expect(emitted.flatMap((m) => m.changes.map((c) => c.seq))).toEqual([1, 2, 3, 4]), { timeout: 10_000 });
     expect(fetchRange).toHaveBeenCalledWith(1, 2);
     expect(emitted.map((m) => [m.since, m.seq])).toEqual([[0, 4]]);
   });
@@ -74,7 +74,7 @@ describe("OrderedFanout", () => {
     const stored = [1, 2].map(change);
     const { fanout, emitted } = setup(0, stored);
     await fanout.catchUp();
-    await vi.waitFor(() => expect(emitted).toHaveLength(1));
+    await vi.waitFor(() => expect(emitted).toHaveLength(1), { timeout: 10_000 });
     expect(emitted[0]).toMatchObject({ since: 0, seq: 2 });
   });
 });

@@ -39,7 +39,7 @@ describe("StatusSync", () => {
     const log = [5, 6, 7, 8].map((s) => change(s));
     const { sync, applied, requestResume } = setup(4, { head: 8, log });
     sync.onChanges({ since: 6, seq: 8, changes: [change(7), change(8)] });
-    await vi.waitFor(() => expect(applied).toEqual([5, 6, 7, 8]));
+    await vi.waitFor(() => expect(applied).toEqual([5, 6, 7, 8]), { timeout: 10_000 });
     expect(requestResume).toHaveBeenCalledWith(4);
     expect(sync.seq).toBe(8);
   });
@@ -49,7 +49,7 @@ describe("StatusSync", () => {
     sync.onHeartbeat({ seq: 2 });
     expect(applied).toEqual([]);
     sync.onHeartbeat({ seq: 3 });
-    await vi.waitFor(() => expect(applied).toEqual([3]));
+    await vi.waitFor(() => expect(applied).toEqual([3]), { timeout: 10_000 });
   });
 
   it("reloads everything when the server says it is too far behind", async () => {
@@ -69,7 +69,7 @@ describe("StatusSync", () => {
     server.head = 6;
     sync.onChanges({ since: 5, seq: 6, changes: [change(6)] });
     await resumed;
-    await vi.waitFor(() => expect(applied).toEqual([4, 5, 6]));
+    await vi.waitFor(() => expect(applied).toEqual([4, 5, 6]), { timeout: 10_000 });
     expect(requestResume).toHaveBeenCalledTimes(2);
   });
 });

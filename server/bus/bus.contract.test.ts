@@ -53,7 +53,7 @@ for (const factory of factories) {
       buses.forEach((bus, i) => bus.subscribe((m) => received[i]!.push(m)));
       await buses[0]!.publish({ type: "changes", batch });
       await buses[1]!.publish({ type: "notices" });
-      await vi.waitFor(() => expect(received.map((r) => r.length)).toEqual([2, 2]));
+      await vi.waitFor(() => expect(received.map((r) => r.length)).toEqual([2, 2]), { timeout: 10_000 });
       expect(received[1]).toEqual([{ type: "changes", batch }, { type: "notices" }]);
       const first = received[0]![0]!;
       expect(first.type === "changes" && first.batch.changes[0]!.status.message).toBe(`<script>&"'`);
@@ -67,7 +67,7 @@ for (const factory of factories) {
       buses[0]!.subscribe(second);
       unsubscribe();
       await buses[0]!.publish({ type: "changes", batch });
-      await vi.waitFor(() => expect(second).toHaveBeenCalledTimes(1));
+      await vi.waitFor(() => expect(second).toHaveBeenCalledTimes(1), { timeout: 10_000 });
       expect(first).not.toHaveBeenCalled();
       await expect(buses[0]!.ping()).resolves.toBeUndefined();
     });
@@ -86,7 +86,7 @@ describe.skipIf(isRedisMissing())("bus [redis] input checking", () => {
     await raw.publish(`${namespace}:bus`, JSON.stringify({ type: "changes", batch: { fromSeq: 1, toSeq: 3, changes: [] } }));
     await raw.publish(`${namespace}:bus`, "not json");
     await bus.publish({ type: "changes", batch });
-    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(onError).toHaveBeenCalledTimes(2);
     raw.disconnect();
     await bus.close();

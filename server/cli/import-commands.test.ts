@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../lib/store/store";
 import { describeWithRealData, realPath, REAL_FILES } from "../../test/support/real-data";
+import { streetsShapefile } from "../../test/support/small-council-files";
 import { sqliteFactory } from "../../test/support/stores";
 import { exportCommand, importCommand } from "./import-commands";
 
@@ -61,7 +62,28 @@ describe("import and export commands", () => {
   });
 });
 
-describeWithRealData("npx snowline import (the real command)", () => {
+describe("npx snowline import (the real command)", () => {
+  // Each run starts node with tsx, which compiles the command first: seconds on a busy machine.
+  it("imports a shapefile by its .shp path, reading the .dbf and .prj beside it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "snowline-cli-"));
+    try {
+      const parts = streetsShapefile();
+      writeFileSync(join(dir, "Streets.shp"), parts.shp);
+      writeFileSync(join(dir, "Streets.dbf"), parts.dbf!);
+      writeFileSync(join(dir, "Streets.prj"), parts.prj!);
+      const env = { ...process.env, SNOWLINE_DATA_DIR: join(dir, "data"), DATABASE_URL: "", LOG_LEVEL: "silent" };
+      const { stdout } = await run(process.execPath, ["bin/snowline.mjs", "import", "gritting", join(dir, "Streets.shp")], { env });
+      expect(stdout).toMatch(/^Imported: gritting from shapefile\n {2}read 3 features; coordinates: British National Grid \(EPSG:27700\)/);
+      expect(stdout).toContain("2 assets: 2 to add, 0 to update, 0 unchanged; 0 features rejected");
+      const failed = await run(process.execPath, ["bin/snowline.mjs", "import", "gritting", join(dir, "Streets.shp"), "--crs", "EPSG:4326"], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/said to be WGS84.*look like British National Grid/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describeWithRealData("npx snowline import of the real council files", () => {
   it("imports Manchester's shapefile by its .shp path, reading the .dbf and .prj beside it", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "snowline-cli-"));
     try {
@@ -74,5 +96,5 @@ describeWithRealData("npx snowline import (the real command)", () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

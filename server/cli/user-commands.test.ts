@@ -8,7 +8,7 @@ import { sampleAssets, T0 } from "../../test/support/fixtures";
 import { verifyPassword } from "../auth/passwords";
 
 // Each run of the real CLI starts Node and tsx (a second or two on a busy machine).
-describe("npx snowline user …", { timeout: 60_000 }, () => {
+describe("npx snowline user …", { timeout: 180_000 }, () => {
   let dir: string;
   const cli = (args: string[], input?: string) => {
     const result = spawnSync(process.execPath, ["bin/snowline.mjs", ...args], {

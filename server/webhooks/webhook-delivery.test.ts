@@ -141,7 +141,7 @@ describe("outbound webhooks", () => {
     // clock) and the worker sleeps its 5 s poll, so only a wake-up can send it within the wait below.
     await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 3_000 });
     const [delivery] = await t.store.webhooks.deliveries({ webhookId: webhook.id });
-    await vi.waitFor(async () => expect((await t.store.webhooks.deliveries({ webhookId: webhook.id }))[0]?.attempts).toBe(1));
+    await vi.waitFor(async () => expect((await t.store.webhooks.deliveries({ webhookId: webhook.id }))[0]?.attempts).toBe(1), { timeout: 10_000 });
     const retry = await fetch(`${t.url}/api/v1/webhooks/${webhook.id}/deliveries/${delivery!.id}/retry`, { method: "POST", headers: await t.adminHeaders() });
     expect(retry.status).toBe(202);
     await vi.waitFor(() => expect(receiver.received.map((r) => r.answeredWith)).toEqual([503, 200]), { timeout: 2_500 });

@@ -28,7 +28,7 @@ function expectInside(geometry: Parameters<typeof forEachPosition>[0], box: { we
 const TRAFFORD = { west: -2.5, east: -2.24, south: 53.35, north: 53.49 };
 const MANCHESTER = { west: -2.33, east: -2.13, south: 53.33, north: 53.55 };
 
-describeWithRealData("importing the real Greater Manchester files (acceptance 6)", () => {
+describeWithRealData("importing the real Greater Manchester files", () => {
   describeEachStore("runImport", (factory) => {
     let store: Store;
     let dispose: () => Promise<void>;

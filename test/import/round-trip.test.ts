@@ -1,33 +1,18 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Layer } from "../../lib/domain/layers";
-import type { ImportReport } from "../../lib/import/import-report";
 import { postImport } from "../support/admin-api";
+import * as roundTrip from "../support/import-round-trip";
 import { manchesterShapefile, readReal, REAL_FILES, describeWithRealData } from "../support/real-data";
 import { startTestServer, type TestServer } from "../support/test-server";
 
-describeWithRealData("real files through the admin API, and exports that import back unchanged", () => {
+describeWithRealData("the real council files through the admin API, and exports that import back unchanged", () => {
   let t: TestServer;
   beforeEach(async () => (t = await startTestServer({ seed: false })));
   afterEach(async () => t.close());
 
-  const upload = async (layer: Layer, name: string, data: Uint8Array | string, query: Record<string, string> = {}): Promise<ImportReport> => {
-    const res = await postImport(t, { layer, dryRun: "false", ...query }, [{ name, data }]);
-    expect(res.status).toBe(200);
-    return res.json();
-  };
-  const exported = async (layer: Layer, format: string) => {
-    const res = await fetch(`${t.url}/api/v1/admin/exports?layer=${layer}&format=${format}`, { headers: await t.adminHeaders() });
-    expect(res.status).toBe(200);
-    return res.text();
-  };
-  /** Imports an export back (applied), expecting every asset unchanged and every status kept. */
-  async function expectRoundTrip(layer: Layer, format: "geojson" | "csv" | "kml", count: number) {
-    const before = await t.store.listAssets({ layer });
-    const report = await upload(layer, `export.${format}`, await exported(layer, format));
-    expect(report.counts).toEqual({ read: report.counts.read, assets: count, add: 0, update: 0, unchanged: count, rejected: 0 });
-    expect(report.warnings.join(" ")).toMatch(/Ignored status, .*an import never changes statuses/);
-    expect(await t.store.listAssets({ layer })).toEqual(before);
-  }
+  const upload = (layer: Layer, name: string, data: Uint8Array | string, query: Record<string, string> = {}) => roundTrip.upload(t, layer, name, data, query);
+  const exported = (layer: Layer, format: string) => roundTrip.exported(t, layer, format);
+  const expectRoundTrip = (layer: Layer, format: "geojson" | "csv" | "kml", count: number) => roundTrip.expectRoundTrip(t, layer, format, count);
 
   it("imports Manchester's shapefile uploaded as its .shp, .dbf and .prj", async () => {
     const parts = manchesterShapefile();

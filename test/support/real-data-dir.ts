@@ -22,6 +22,16 @@ function findDataDir(): string | null {
 
 export const REAL_DATA_DIR = findDataDir();
 
+/**
+ * Set by `.ci/run`, whose clone has shared/ beside it: there a missing folder is a failure. Anywhere
+ * else (CI=true included) the tests on the real files are skipped without it, since the small
+ * council's files in the repository cover the import pipeline.
+ */
+export const isCouncilDataRequired = (): boolean => process.env.SNOWLINE_REQUIRE_COUNCIL_DATA === "1";
+
+export const MISSING_COUNCIL_DATA =
+  `The Greater Manchester council files (shared/data/greater-manchester) were not found above ${REPO_ROOT}; set SNOWLINE_GM_DATA_DIR.`;
+
 export const REAL_FILES = {
   schoolsGeoJson: "trafford/schools/trafford_schools_and_colleges.geojson",
   schoolsCsv: "trafford/schools/trafford_schools_and_colleges.csv",
