@@ -6,12 +6,15 @@ import { isStatusCodeFor, statusCodesFor } from "../domain/status-codes";
 import { toPublicStatus, toStatusRecord, type AssetState, type ChangeInput } from "../domain/status";
 import { planDueTransitions, planSet, type PlannedTransition } from "../domain/transitions";
 import type { Database, Db } from "./database";
+import { recordIdempotentBatch, type IdempotencyClaim } from "./idempotency-repository";
 import { assetFromRow, changeFromRow, num, stateFromRow, stateToRow } from "./rows";
 
 export interface ChangeContext {
   actor: Actor;
   ip: string | null;
   now: number;
+  /** The request's Idempotency-Key claim, spent in the same transaction as the batch. */
+  idempotency?: IdempotencyClaim;
 }
 
 export interface AssetTransitions {
@@ -113,7 +116,9 @@ export async function commit(trx: Trx, head: number, items: AssetTransitions[], 
       .execute();
   }
   await trx.updateTable("seq_counter").set({ value: seq }).where("id", "=", 1).execute();
-  return { fromSeq: head + 1, toSeq: seq, changes };
+  const batch = { fromSeq: head + 1, toSeq: seq, changes };
+  if (context.idempotency) await recordIdempotentBatch(trx, context.idempotency, batch);
+  return batch;
 }
 
 /**

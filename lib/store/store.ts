@@ -15,6 +15,7 @@ import * as assets from "./asset-repository";
 import * as audit from "./audit-repository";
 import * as changeLog from "./change-log";
 import type { Db, Dialect } from "./database";
+import * as idempotency from "./idempotency-repository";
 import { migrateToLatest } from "./migrate";
 import * as notices from "./notice-repository";
 import * as sessions from "./session-repository";
@@ -79,6 +80,13 @@ export interface Store extends ReadModel {
     noticeEvents(query: AuditQuery): Promise<audit.AuditNoticeEvent[]>;
     describeConflicts(conflicts: VersionConflict[]): Promise<VersionConflict[]>;
     changesBySeq(seqs: readonly number[]): ReturnType<typeof audit.changesBySeq>;
+  };
+  /** Idempotency-Keys of write requests; batches spend theirs through `ChangeContext.idempotency`. */
+  idempotency: {
+    claim(claim: idempotency.IdempotencyClaim, requestHash: string, now: number): Promise<idempotency.ClaimResult>;
+    complete(claim: idempotency.IdempotencyClaim, response: { status: number; body: string }): Promise<void>;
+    release(claim: idempotency.IdempotencyClaim): Promise<void>;
+    sweep(now: number): Promise<number>;
   };
   tokens: {
     create(
@@ -160,6 +168,12 @@ export async function createStore(
       noticeEvents: (query) => audit.listAuditNoticeEvents(db, query),
       describeConflicts: (conflicts) => audit.describeConflicts(db, conflicts),
       changesBySeq: (seqs) => audit.changesBySeq(db, seqs),
+    },
+    idempotency: {
+      claim: (claim, requestHash, now) => idempotency.claimIdempotencyKey(db, claim, requestHash, now),
+      complete: (claim, response) => idempotency.completeIdempotencyKey(db, claim, response),
+      release: (claim) => idempotency.releaseIdempotencyKey(db, claim),
+      sweep: (now) => idempotency.sweepIdempotencyKeys(db, now),
     },
     tokens: {
       create: (name, now, expiresAt, scope) => tokens.createToken(db, name, now, expiresAt, scope),
