@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ManualClock } from "../../lib/domain/clock";
+import { withLastKnown } from "../../lib/last-known-read-model";
 import { openPostgresStore } from "../../lib/store/postgres-store";
 import type { StoreFactory } from "../../test/support/stores";
 import { startTestServer, type TestServer } from "../../test/support/test-server";
@@ -76,5 +77,28 @@ describe.skipIf(!canStartThrowawayPostgres())("database outage (own PostgreSQL, 
     expect(fresh.status).toBe(200);
     expect(fresh.headers.get(STALE_SECONDS_HEADER)).toBeNull();
     expect((await fresh.json()).properties.status.code).toBe("open");
+  }, 60_000);
+
+  it("pages read the last known data during an outage, told since when, and fresh data again after it", async () => {
+    const pages = withLastKnown(t.store, () => t.clock.now());
+    const seq = await pages.headSeq();
+    const rows = await pages.listAssetSummaries();
+    const asset = await pages.getAsset("school-1");
+    await pages.publicNotices(t.clock.now());
+    expect(pages.outageSince()).toBeNull();
+
+    await pg.stop();
+    const stoppedAt = t.clock.now();
+    expect(await pages.headSeq()).toBe(seq);
+    (t.clock as ManualClock).advance(60_000);
+    expect(await pages.listAssetSummaries()).toEqual(rows);
+    expect(await pages.getAsset("school-1")).toEqual(asset);
+    expect(await pages.publicNotices(t.clock.now())).toEqual([]);
+    expect(pages.outageSince()).toBe(stoppedAt);
+    await expect(pages.getAsset("school-2")).rejects.toThrow();
+
+    await pg.start();
+    expect(await pages.headSeq()).toBe(seq);
+    expect(pages.outageSince()).toBeNull();
   }, 60_000);
 });
