@@ -56,11 +56,14 @@ export function createSnapshotShelf(clock: Clock, maxEntries = 32) {
 
 export type SnapshotShelf = ReturnType<typeof createSnapshotShelf>;
 
+/** A HEAD answer has no body, so it is kept apart from the GET of the same URL. */
+export const snapshotKeyOf = (c: Context) => `${c.req.method} ${c.req.url}`;
+
 /** After a handler has run: keeps a 200, or replaces a database-outage error with the kept snapshot. */
 export async function keepOrServeSnapshot(c: Context, shelf: SnapshotShelf): Promise<void> {
-  if (c.res.status === 200) return shelf.keep(c.req.url, c.res);
+  if (c.res.status === 200) return shelf.keep(snapshotKeyOf(c), c.res);
   if (!isDatabaseUnavailable(c.error)) return;
-  const stale = shelf.serve(c.req.url, c.req.header("if-none-match"));
+  const stale = shelf.serve(snapshotKeyOf(c), c.req.header("if-none-match"));
   if (!stale) return;
   // Hono copies the old response's headers onto a new one (Retry-After included) unless it is cleared first.
   c.res = undefined;

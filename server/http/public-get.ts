@@ -5,7 +5,7 @@ import { licenceLinkHeader } from "../../lib/feeds/data-licence";
 import { isDatabaseUnavailable } from "../../lib/store/database-errors";
 import { createOpenDataQueries } from "../../lib/store/open-data-queries";
 import type { HttpDeps } from "./context";
-import { createSnapshotShelf, keepOrServeSnapshot, STALE_SECONDS_HEADER } from "./last-snapshot";
+import { createSnapshotShelf, keepOrServeSnapshot, snapshotKeyOf, STALE_SECONDS_HEADER } from "./last-snapshot";
 
 /** Any site may read public data from a browser, with conditional requests. */
 export const publicCors = (): MiddlewareHandler =>
@@ -40,7 +40,7 @@ export function conditionalGet(deps: HttpDeps, validatorsOf: ValidatorsOf = data
     try {
       validators = await validatorsOf(c);
     } catch (error) {
-      const stale = isDatabaseUnavailable(error) ? snapshots.serve(c.req.url, c.req.header("if-none-match")) : null;
+      const stale = isDatabaseUnavailable(error) ? snapshots.serve(snapshotKeyOf(c), c.req.header("if-none-match")) : null;
       if (stale) return stale;
       throw error;
     }
