@@ -7,11 +7,12 @@ const forbid = (folders, message) =>
   folders.flatMap((folder) => [`@/${folder}/**`, `../${folder}/**`, `../../${folder}/**`, `../../../${folder}/**`]).map((group) => ({ group: [group], message }));
 
 /**
- * Outside lib/store, only the Store interface, the two ways to open one and (in tests) its testing
- * helpers: repositories, tables and the query builder stay inside, so nothing reaches past them.
+ * Outside lib/store, only the Store interface, the two ways to open one, how to tell an outage from
+ * other database errors and (in tests) its testing helpers: repositories, tables and the query
+ * builder stay inside, so nothing reaches past them.
  */
 const STORE_PATHS = ["@/lib/store", "../store", "../lib/store", "../../lib/store", "../../../lib/store", "../../../../lib/store"];
-const STORE_OPENERS = ["store", "sqlite-store", "postgres-store"];
+const STORE_OPENERS = ["store", "sqlite-store", "postgres-store", "database-errors"];
 const storeInternals = (allowed) => [
   {
     group: STORE_PATHS.flatMap((path) => [`${path}/**`, ...allowed.map((name) => `!${path}/${name}`)]),
@@ -49,7 +50,7 @@ export default defineConfig([
           ],
           patterns: [
             ...forbid(["app", "components", "server"], "lib/ must not import app/, components/ or server/."),
-            ...storeInternals(["store"]),
+            ...storeInternals(["store", "database-errors"]),
             { group: ["next/*"], message: "lib/ is framework-free: no Next.js." },
           ],
         },
@@ -66,7 +67,7 @@ export default defineConfig([
           patterns: [
             ...forbid(["server"], "app/ and components/ must not import server/ (read through lib/)."),
             { group: ["**/lib/store/*-store", "@/lib/store/*-store"], message: "Pages read through the ReadModel, never open a store." },
-            ...storeInternals(["store"]),
+            ...storeInternals(["store", "database-errors"]),
           ],
         },
       ],

@@ -4,6 +4,7 @@ import { ResidentBoard } from "@/components/board/resident-board";
 import { SiteFooter } from "@/components/site/site-footer";
 import { ScriptFlag } from "@/components/site/script-flag";
 import { SiteHeader } from "@/components/site/site-header";
+import { StaleDataNotice } from "@/components/site/stale-data-notice";
 import { parseBoardQuery } from "@/lib/board/board-query-schema";
 import { buildListView } from "@/lib/board/list-view";
 import { buildStatusIndex, summaryInputs } from "@/lib/board/status-index";
@@ -31,7 +32,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const query = parseBoardQuery(await searchParams);
-  const { config, seq, assets, notices, renderedAt } = await readBoardData();
+  const { config, seq, assets, notices, renderedAt, outageSince } = await readBoardData();
   const data = {
     seq,
     query,
@@ -45,6 +46,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <ScriptFlag />
       <SiteHeader config={config} title="Winter service status" />
       <main id="main" className="board" tabIndex={-1}>
+        <StaleDataNotice outageSince={outageSince} renderedAt={renderedAt} />
         <ResidentBoard data={data} map={{ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, boundary: config.boundary }} />
       </main>
       <SiteFooter />

@@ -1,6 +1,6 @@
 import type { ConsoleContext } from "./auth/console-context";
 import type { PublicConfig } from "./public-config";
-import type { ReadModel } from "./read-model";
+import type { LastKnownReadModel } from "./last-known-read-model";
 
 /**
  * How Next.js pages reach the data. The custom server and Next's bundled page code run in one
@@ -8,7 +8,8 @@ import type { ReadModel } from "./read-model";
  * through a well-known global rather than a module variable.
  */
 export interface AppContext {
-  readModel: ReadModel;
+  /** Answers from memory while the database is down, and says since when (withLastKnown). */
+  readModel: LastKnownReadModel;
   config: PublicConfig;
   /** Sessions and officer-only reads for the console pages; absent when the server runs without them. */
   console?: ConsoleContext;

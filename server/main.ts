@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setAppContext } from "../lib/app-context";
+import { withLastKnown } from "../lib/last-known-read-model";
 import { createConsoleContext, type ConsoleSettings } from "../lib/auth/console-context";
 import type { SessionPolicy } from "../lib/auth/session-policy";
 import { systemClock } from "../lib/domain/clock";
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     boundary,
   };
   setAppContext({
-    readModel: store,
+    readModel: withLastKnown(store, () => clock.now()),
     config,
     console: createConsoleContext({ store, clock, policy: sessionPolicy, settings: consoleSettings }),
   });

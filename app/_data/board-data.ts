@@ -27,7 +27,7 @@ export const readBoardData = cache(async () => {
   const seq = await readModel.headSeq();
   const renderedAt = Date.now();
   const [assets, notices] = await Promise.all([assetRows(readModel, seq), readModel.publicNotices(renderedAt)]);
-  return { config, seq, assets, notices, renderedAt };
+  return { config, seq, assets, notices, renderedAt, outageSince: readModel.outageSince() };
 });
 
 export const readAsset = cache(async (id: string) => {
@@ -35,5 +35,5 @@ export const readAsset = cache(async (id: string) => {
   const { readModel, config } = getAppContext();
   const seq = await readModel.headSeq();
   const [asset, history] = await Promise.all([readModel.getAsset(id), readModel.assetHistory(id, 20)]);
-  return { config, seq, asset, history };
+  return { config, seq, asset, history, outageSince: readModel.outageSince(), renderedAt: Date.now() };
 });

@@ -7,6 +7,7 @@ import { timesFromForm, type TimeFormValues } from "@/lib/console/status-form";
 import { NOTICE_LEVELS, NOTICE_TEXT_MAX_LENGTH, noticeInputSchema, type NoticeLevel } from "@/lib/domain/notices";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi } from "./api-client";
+import { useIdempotencyKeys } from "./idempotency-keys";
 import { ErrorSummary, errorFor } from "./error-summary";
 import { useNow } from "./layer/use-now";
 import { TimeFields } from "./time-fields";
@@ -17,6 +18,7 @@ const FIELD_IDS: Record<string, string> = { level: "notice-level-field", text: "
 /** A council-wide banner: level, plain text, and when it shows. Validated with the server's schema. */
 export function NoticeForm({ csrfToken, serverNow }: { csrfToken: string; serverNow: number }) {
   const router = useRouter();
+  const idempotency = useIdempotencyKeys();
   const now = useNow(serverNow);
   const [level, setLevel] = useState<NoticeLevel>("warning");
   const [text, setText] = useState("");
@@ -30,7 +32,7 @@ export function NoticeForm({ csrfToken, serverNow }: { csrfToken: string; server
     const parsed = noticeInputSchema.safeParse({ level, text, from, until });
     const errors = [...fieldErrors, ...(parsed.success ? [] : fieldErrorsOf(parsed.error))];
     if (errors.length || !parsed.success) return setError({ status: 400, message: "Check the notice: nothing was published.", fieldErrors: errors });
-    const result = await callApi<unknown>("/api/v1/notices", { body: parsed.data, csrfToken });
+    const result = await callApi<unknown>("/api/v1/notices", { body: parsed.data, csrfToken, idempotency });
     if (!result.ok) return setError(result.error);
     setError(null);
     setText("");

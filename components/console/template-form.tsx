@@ -8,6 +8,7 @@ import { MESSAGE_MAX_LENGTH } from "@/lib/domain/status";
 import { templateInputSchema } from "@/lib/domain/templates";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi } from "./api-client";
+import { useIdempotencyKeys } from "./idempotency-keys";
 import { ErrorSummary, errorFor } from "./error-summary";
 
 const FIELD_IDS: Record<string, string> = { layer: "template-layer", name: "template-name", message: "template-message" };
@@ -15,6 +16,7 @@ const FIELD_IDS: Record<string, string> = { layer: "template-layer", name: "temp
 /** Saves a message officers can pick in the status form, e.g. "Closed due to snow. Check back at 7am." */
 export function TemplateForm({ csrfToken }: { csrfToken: string }) {
   const router = useRouter();
+  const idempotency = useIdempotencyKeys();
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -24,7 +26,7 @@ export function TemplateForm({ csrfToken }: { csrfToken: string }) {
     const data = new FormData(form);
     const parsed = templateInputSchema.safeParse({ layer: data.get("layer"), name: data.get("name"), message: data.get("message") });
     if (!parsed.success) return setError({ status: 400, message: "Check the template: nothing was saved.", fieldErrors: fieldErrorsOf(parsed.error) });
-    const result = await callApi<unknown>("/api/v1/templates", { body: parsed.data, csrfToken });
+    const result = await callApi<unknown>("/api/v1/templates", { body: parsed.data, csrfToken, idempotency });
     if (!result.ok) return setError(result.error);
     setError(null);
     setSaved(parsed.data.name);

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { formatTime } from "@/components/status/format-time";
 import type { VersionConflict } from "@/lib/domain/errors";
 import { callApi } from "./api-client";
+import { useIdempotencyKeys } from "./idempotency-keys";
 
 export interface UndoButtonProps {
   seq: number;
@@ -17,10 +18,11 @@ export interface UndoButtonProps {
 /** Reverts one change from the audit log by restoring the status from before it, as a new change. */
 export function UndoButton({ seq, assetName, expectedVersion, csrfToken }: UndoButtonProps) {
   const router = useRouter();
+  const idempotency = useIdempotencyKeys();
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<VersionConflict | null>(null);
   const undo = async (version: number) => {
-    const result = await callApi<unknown>("/api/v1/changes/undo", { body: { changes: [{ seq, expectedVersion: version }] }, csrfToken });
+    const result = await callApi<unknown>("/api/v1/changes/undo", { body: { changes: [{ seq, expectedVersion: version }] }, csrfToken, idempotency });
     if (result.ok) {
       setConflict(null);
       setMessage(`Undone: ${assetName} is back to its status before change ${seq}.`);

@@ -9,6 +9,10 @@ import {
   type VersionConflict,
 } from "../domain/errors";
 import { ImportRejectedError, type ImportReport } from "../import/import-report";
+import { isDatabaseUnavailable } from "../store/database-errors";
+
+/** How long a client should wait before retrying while the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export interface ErrorBody {
   status: number;
@@ -33,5 +37,12 @@ export function describeError(error: unknown): ErrorBody {
   }
   if (error instanceof ConflictError) return { status: 409, message: error.message, conflicts: error.conflicts };
   if (error instanceof TooManyRequestsError) return { status: 429, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      message: "Snowline cannot reach its database just now; try again in a few seconds (a write sent now was not stored)",
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
   return { status: 500, message: "Something went wrong on our side; it has been logged" };
 }

@@ -11,6 +11,7 @@ const error = (description: string) => ({ description, content: json("Error") })
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const session = [{ session: [] }];
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+const idempotencyKey = { $ref: "#/components/parameters/IdempotencyKey" };
 const csrfNote = "Signed in by cookie: send the session's CSRF token in the X-CSRF-Token header.";
 
 /** The console's endpoints (session cookie + CSRF token), generated from the same zod schemas the server parses. */
@@ -42,6 +43,7 @@ export function consoleOpenApi() {
           summary: "Revert changes: each asset gets back the status it had before the named change, as one atomic batch",
           description: `With an API token or a console session. ${csrfNote}`,
           security: [{ bearer: [] }, { session: [] }],
+          parameters: [idempotencyKey],
           requestBody: { required: true, content: json("UndoInput") },
           responses: {
             201: { description: "Stored and published", content: json("ChangesCommitted") },
@@ -73,13 +75,13 @@ export function consoleOpenApi() {
       "/users/{id}/sign-in-link": { post: { ...write("Issue a new one-time sign-in link (admins)", null), parameters: idParam } },
       "/tokens": { get: read("API tokens, never their secrets (admins)"), post: write("Create an API token with layers and expiry; the secret is returned once (admins)", "TokenInput") },
       "/tokens/{id}/revoke": { post: { ...write("Revoke an API token (admins)", null), parameters: idParam } },
-      "/templates": { get: read("Message templates (?layer=)"), post: write("Save a message template (admins)", "TemplateInput") },
+      "/templates": { get: read("Message templates (?layer=)"), post: { ...write("Save a message template (admins)", "TemplateInput"), parameters: [idempotencyKey] } },
       "/templates/{id}": { delete: { ...write("Delete a message template (admins)", null), parameters: idParam } },
       "/console/notices": { get: read("Every notice with who created and ended it") },
       "/notices/{id}/end": { post: { ...write("End a notice now", null), parameters: idParam } },
       "/audit": { get: read("The audit log: changes and notices with who, when, IP, before and after (filters: by, asset, layer, from, to, before, limit)") },
       "/audit.csv": { get: read("The audit log as CSV, formulas neutralised") },
     },
-    noticePost: write("Publish a council-wide notice (admins; officers if allowed)", "NoticeInput", { 201: ok("Published") }),
+    noticePost: { ...write("Publish a council-wide notice (admins; officers if allowed)", "NoticeInput", { 201: ok("Published") }), parameters: [idempotencyKey] },
   };
 }

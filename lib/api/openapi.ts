@@ -79,6 +79,18 @@ const cached = "Public and cacheable: ETag and Last-Modified from the change log
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errorResponse = (description: string) => ({ description, content: json("Error") });
+const idempotencyKey = { $ref: "#/components/parameters/IdempotencyKey" };
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+  description:
+    "Makes a retry safe: a new random key (e.g. a UUID) per action, the same key when sending the same request again. " +
+    "Kept 24 hours per caller. The same key and body get the first 2xx answer again (header Idempotent-Replayed: true) " +
+    "without storing anything; the same key with another body gets 422; while the first request is still running, 409 " +
+    "with Retry-After. A request that failed stored nothing and frees its key.",
+};
 
 /** The OpenAPI description of /api/v1, generated from the same zod schemas the server validates with. */
 export function buildOpenApiDocument() {
@@ -99,6 +111,7 @@ export function buildOpenApiDocument() {
     servers: [{ url: "/api/v1" }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" }, ...console.securitySchemes },
+      parameters: { IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER },
       schemas: {
         Error: schema(errorSchema),
         Change: schema(changeSchema),
@@ -206,6 +219,7 @@ export function buildOpenApiDocument() {
         post: {
           summary: "Record status changes as one atomic batch",
           security: [{ bearer: [] }, { session: [] }],
+          parameters: [idempotencyKey],
           requestBody: { required: true, content: json("ChangeBatchInput") },
           responses: {
             201: { description: "Stored and published", content: json("ChangesCommitted") },
@@ -213,9 +227,11 @@ export function buildOpenApiDocument() {
             401: errorResponse("Missing or invalid API token or session"),
             403: errorResponse("An asset outside the caller's layers or assets, or no CSRF token; nothing stored"),
             404: errorResponse("An asset does not exist; nothing stored"),
-            409: errorResponse("expectedVersion is stale; says who changed the asset, when and to what; nothing stored"),
+            409: errorResponse("expectedVersion is stale; says who changed the asset, when and to what; or the Idempotency-Key's first request is still running; nothing stored"),
             413: errorResponse("Body larger than 1 MB"),
             415: errorResponse("Body is not JSON"),
+            422: errorResponse("The Idempotency-Key was used for a different request; nothing stored"),
+            503: errorResponse("The database cannot be reached; nothing stored; retry after Retry-After seconds"),
           },
         },
       },

@@ -1,3 +1,4 @@
+import type { IdempotencyClaim } from "./idempotency";
 import * as z from "zod";
 import { layerSchema } from "./layers";
 import { isoTimeSchema, publicStatusSchema } from "./status";
@@ -47,4 +48,6 @@ export interface ChangeContext {
   actor: Actor;
   ip: string | null;
   now: number;
+  /** The request's Idempotency-Key claim, spent in the same transaction as the batch. */
+  idempotency?: IdempotencyClaim;
 }

@@ -4,6 +4,7 @@ import type { Change, ChangeBatch, ChangeContext } from "../domain/change";
 import { toPublicStatus, type AssetState } from "../domain/status";
 import type { PlannedTransition } from "../domain/transitions";
 import type { Database } from "./database";
+import { recordIdempotentBatch } from "./idempotency-repository";
 import { assetFromRow, changeFromRow, num, stateFromRow, stateToRow } from "./rows";
 
 // How every write to the change log commits, shared by appending, due transitions and undo.
@@ -107,5 +108,7 @@ export async function commit(trx: Trx, head: number, items: AssetTransitions[], 
       .execute();
   }
   await trx.updateTable("seq_counter").set({ value: seq }).where("id", "=", 1).execute();
-  return { fromSeq: head + 1, toSeq: seq, changes };
+  const batch = { fromSeq: head + 1, toSeq: seq, changes };
+  if (context.idempotency) await recordIdempotentBatch(trx, context.idempotency, batch);
+  return batch;
 }

@@ -120,6 +120,20 @@ export interface MessageTemplatesTable {
   created_by_name: string;
 }
 
+export interface IdempotencyKeysTable {
+  /** Whose key it is: `token:<id>` or `user:<id>`. */
+  scope: string;
+  key: string;
+  request_hash: string;
+  created_at: number;
+  /** The batch the request stored, written in the batch's transaction; null for other writes. */
+  from_seq: number | null;
+  to_seq: number | null;
+  /** The answer, once there is one; null while the request is in progress. */
+  status: number | null;
+  body: string | null;
+}
+
 /** Owned by rate-limiter-flexible; declared so migrations and tests can name it. */
 export interface LoginThrottleTable {
   key: string;
@@ -139,6 +153,7 @@ export interface Database extends WebhookTables {
   sessions: SessionsTable;
   message_templates: MessageTemplatesTable;
   login_throttle: LoginThrottleTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Db = Kysely<Database>;

@@ -28,6 +28,9 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection dropped by a database restart must not crash the process (an unhandled
+  // 'error' event); the pool replaces it, and queries meanwhile fail and are answered 503.
+  pool.on("error", () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
   return createStore(db, "postgres", { driver: { type: "postgres", pool } });

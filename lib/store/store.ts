@@ -6,6 +6,7 @@ import { createAssetRepository, type AssetRepository } from "./asset-repository"
 import { createAuditRepository, type AuditRepository } from "./audit-repository";
 import { createChangeLog, type ChangeLog } from "./change-log";
 import type { Db, Dialect } from "./database";
+import { createIdempotencyRepository, type IdempotencyRepository } from "./idempotency-repository";
 import { migrateToLatest } from "./migrate";
 import { createNoticeRepository, type NoticeRepository } from "./notice-repository";
 import { createOpenDataQueries, type OpenDataQueries } from "./open-data-queries";
@@ -42,6 +43,8 @@ export interface Store extends ReadModel, ChangeLog, UndoLog, AssetRepository {
   audit: AuditRepository;
   tokens: TokenRepository;
   webhooks: WebhookRepository;
+  /** Idempotency-Keys of write requests; batches spend theirs through `ChangeContext.idempotency`. */
+  idempotency: IdempotencyRepository;
   /** Read-only queries for the open-data feeds and their conditional GETs. */
   openData: OpenDataQueries;
 }
@@ -75,6 +78,7 @@ export async function createStore(
     audit: createAuditRepository(db),
     tokens: createTokenRepository(db),
     webhooks: createWebhookRepository(db),
+    idempotency: createIdempotencyRepository(db),
     openData: createOpenDataQueries(db),
   };
   rememberQueryBuilder(store, db);

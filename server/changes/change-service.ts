@@ -4,6 +4,7 @@ import type { Clock } from "../../lib/domain/clock";
 import { ConflictError, ForbiddenError } from "../../lib/domain/errors";
 import type { ChangeInput } from "../../lib/domain/status";
 import type { UndoInput } from "../../lib/domain/undo";
+import type { IdempotencyClaim } from "../../lib/domain/idempotency";
 import type { Store } from "../../lib/store/store";
 import type { Bus } from "../bus/bus";
 import type { Logger } from "../logger";
@@ -12,10 +13,11 @@ export interface ChangeService {
   /**
    * Commits the batch, then publishes it; a failed publish is logged and repaired by fan-out catch-up.
    * With `access`, every asset must be one the caller may change, or nothing is stored (403).
+   * With `idempotency`, the batch spends that Idempotency-Key claim in its own transaction.
    */
-  post(inputs: ChangeInput[], actor: Actor, ip: string | null, access?: Access): Promise<ChangeBatch>;
+  post(inputs: ChangeInput[], actor: Actor, ip: string | null, access?: Access, idempotency?: IdempotencyClaim): Promise<ChangeBatch>;
   /** Reverts changes as one atomic batch, under the same rules as `post`. */
-  undo(requests: UndoInput["changes"], actor: Actor, ip: string | null, access?: Access): Promise<ChangeBatch>;
+  undo(requests: UndoInput["changes"], actor: Actor, ip: string | null, access?: Access, idempotency?: IdempotencyClaim): Promise<ChangeBatch>;
   publish(batch: ChangeBatch): Promise<void>;
 }
 
@@ -63,17 +65,17 @@ export function createChangeService(deps: {
   };
 
   return {
-    async post(inputs, actor, ip, access) {
+    async post(inputs, actor, ip, access, idempotency) {
       await authorise(inputs.map((c) => c.assetId), access);
-      const batch = await commit(() => deps.store.appendChanges(inputs, { actor, ip, now: deps.clock.now() }));
+      const batch = await commit(() => deps.store.appendChanges(inputs, { actor, ip, now: deps.clock.now(), idempotency }));
       return committed(batch, actor, "changes committed");
     },
-    async undo(requests, actor, ip, access) {
+    async undo(requests, actor, ip, access, idempotency) {
       if (access) {
         const undone = await deps.store.audit.changesBySeq(requests.map((r) => r.seq));
         await authorise(undone.map((c) => c.assetId), access);
       }
-      const batch = await commit(() => deps.store.undoChanges(requests, { actor, ip, now: deps.clock.now() }));
+      const batch = await commit(() => deps.store.undoChanges(requests, { actor, ip, now: deps.clock.now(), idempotency }));
       return committed(batch, actor, "changes undone");
     },
     publish,

@@ -15,7 +15,8 @@ export class HttpStatusError extends Error {
 export function errorResponse(c: Context, error: unknown, logger: Logger): Response {
   if (error instanceof HttpStatusError) return httpError(c, error.status, error.message);
   const body = describeError(error);
-  if (body.status >= 500) logger.error({ err: error, path: c.req.path }, "request failed");
+  if (body.status === 503) logger.warn({ err: error, path: c.req.path }, "database unavailable");
+  else if (body.status >= 500) logger.error({ err: error, path: c.req.path }, "request failed");
   if (body.retryAfterSeconds !== undefined) c.header("retry-after", String(body.retryAfterSeconds));
   return c.json({ error: body }, body.status as ContentfulStatusCode);
 }

@@ -2,7 +2,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { httpDate, isNotModified, PUBLIC_CACHE_CONTROL, toEtag, type Validators } from "../../lib/api/http-cache";
 import { licenceLinkHeader } from "../../lib/feeds/data-licence";
+import { isDatabaseUnavailable } from "../../lib/store/database-errors";
 import type { HttpDeps } from "./context";
+import { createSnapshotShelf, keepOrServeSnapshot, snapshotKeyOf, STALE_SECONDS_HEADER } from "./last-snapshot";
 
 /** Any site may read public data from a browser, with conditional requests. */
 export const publicCors = (): MiddlewareHandler =>
@@ -10,7 +12,7 @@ export const publicCors = (): MiddlewareHandler =>
     origin: "*",
     allowMethods: ["GET", "HEAD", "OPTIONS"],
     allowHeaders: ["If-None-Match", "If-Modified-Since"],
-    exposeHeaders: ["ETag", "Last-Modified", "Link"],
+    exposeHeaders: ["ETag", "Last-Modified", "Link", STALE_SECONDS_HEADER],
     maxAge: 86_400,
   });
 
@@ -28,10 +30,19 @@ export function datasetValidators(deps: HttpDeps): ValidatorsOf {
 /**
  * Wraps a public GET: answers 304 before doing any work when the client's copy is current, and
  * otherwise stamps the response with its validators, a short shared cache and the data licence.
+ * While the database cannot be reached it answers with the last good response, marked stale.
  */
 export function conditionalGet(deps: HttpDeps, validatorsOf: ValidatorsOf = datasetValidators(deps)): MiddlewareHandler {
+  const snapshots = createSnapshotShelf(deps.clock);
   return async (c, next) => {
-    const validators = await validatorsOf(c);
+    let validators: Validators;
+    try {
+      validators = await validatorsOf(c);
+    } catch (error) {
+      const stale = isDatabaseUnavailable(error) ? snapshots.serve(snapshotKeyOf(c), c.req.header("if-none-match")) : null;
+      if (stale) return stale;
+      throw error;
+    }
     const headers: Record<string, string> = {
       ETag: validators.etag,
       "Cache-Control": PUBLIC_CACHE_CONTROL,
@@ -42,8 +53,8 @@ export function conditionalGet(deps: HttpDeps, validatorsOf: ValidatorsOf = data
       return c.body(null, 304, headers);
     }
     await next();
-    if (c.res.status !== 200) return;
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    if (c.res.status === 200) for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    await keepOrServeSnapshot(c, snapshots);
   };
 }
 

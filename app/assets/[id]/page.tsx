@@ -6,6 +6,7 @@ import { LiveAssetStatus } from "@/components/asset/live-asset-status";
 import { SiteFooter } from "@/components/site/site-footer";
 import { ScriptFlag } from "@/components/site/script-flag";
 import { SiteHeader } from "@/components/site/site-header";
+import { StaleDataNotice } from "@/components/site/stale-data-notice";
 import { formatDateTime } from "@/components/status/format-time";
 import { describeAsset } from "@/lib/board/asset-detail";
 import type { Change } from "@/lib/domain/change";
@@ -64,7 +65,7 @@ function HistoryEntry({ change }: { change: Change }) {
 
 export default async function AssetPage({ params }: { params: Params }) {
   const { id } = await params;
-  const { asset, seq, history, config } = await readAsset(id);
+  const { asset, seq, history, config, outageSince, renderedAt } = await readAsset(id);
   if (!asset) notFound();
   const { geometry: _geometry, ...summary } = asset;
   const detail = describeAsset(asset.layer, asset.attributes);
@@ -73,6 +74,7 @@ export default async function AssetPage({ params }: { params: Params }) {
       <ScriptFlag />
       <SiteHeader config={config} title="Winter service status" titleIsHeading={false} />
       <main id="main" className="asset-page" tabIndex={-1}>
+        <StaleDataNotice outageSince={outageSince} renderedAt={renderedAt} />
         <p className="back-link">
           <Link href={`/?asset=${encodeURIComponent(asset.id)}`}>← All statuses and the map</Link>
         </p>

@@ -8,6 +8,7 @@ import { changeBatchInputSchema } from "@/lib/domain/status";
 import { undoInputSchema } from "@/lib/domain/undo";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi, signInAgainPath, type ApiResult } from "../api-client";
+import { useIdempotencyKeys } from "../idempotency-keys";
 import type { Outcome, SocialPost } from "./change-outcome";
 
 interface Committed {
@@ -52,10 +53,11 @@ export function usePostChanges(deps: { csrfToken: string; labels: { singular: st
   const [isBusy, setBusy] = useState(false);
   const [ownSeqs, setOwnSeqs] = useState<ReadonlySet<number>>(() => new Set());
   const [lastUndo, setLastUndo] = useState<Change[]>([]);
+  const idempotency = useIdempotencyKeys();
 
   async function send(path: string, body: unknown, action: "changed" | "undone"): Promise<boolean> {
     setBusy(true);
-    const result: ApiResult<Committed> = await callApi<Committed>(path, { body, csrfToken: deps.csrfToken });
+    const result: ApiResult<Committed> = await callApi<Committed>(path, { body, csrfToken: deps.csrfToken, idempotency });
     setBusy(false);
     if (result.ok) {
       setOwnSeqs((current) => new Set([...current, ...result.data.changes.map((c) => c.seq)]));

@@ -9,6 +9,7 @@ import { messageTemplatesMigration } from "./0006-message-templates";
 import { noticeAuditMigration } from "./0007-notice-audit";
 import { loginThrottleMigration } from "./0008-login-throttle";
 import { auditIndexesMigration } from "./0009-audit-indexes";
+import { idempotencyKeysMigration } from "./0011-idempotency-keys";
 
 /**
  * Every migration, in order. Names sort in the order they run; add new ones at the end and
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0007_notice_audit": noticeAuditMigration,
   "0008_login_throttle": loginThrottleMigration,
   "0009_audit_indexes": auditIndexesMigration,
+  "0011_idempotency_keys": idempotencyKeysMigration,
 };

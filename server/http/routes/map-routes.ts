@@ -6,6 +6,7 @@ import { assetsQuerySchema, statusesQuerySchema } from "../../../lib/api/queries
 import { parseInput } from "../../../lib/domain/validation";
 import { createCachedJson } from "../cached-response";
 import type { HttpDeps } from "../context";
+import { lastSnapshotOnOutage } from "../last-snapshot";
 
 /** Shapes change only on imports; a minute's delay there is fine, and it spares the server at peak. */
 export const GEOMETRY_CACHE_MS = 60_000;
@@ -14,7 +15,7 @@ export const GEOMETRY_CACHE_MS = 60_000;
 export function mapRoutes(api: Hono, deps: HttpDeps): void {
   const geometry = createCachedJson({ ttlMs: GEOMETRY_CACHE_MS, now: () => deps.clock.now() });
 
-  api.get("/statuses", compress(), async (c) => {
+  api.get("/statuses", compress(), lastSnapshotOnOutage(deps.clock), async (c) => {
     const query = parseInput(statusesQuerySchema, c.req.query(), "Invalid query");
     const seq = await deps.store.headSeq();
     const assets = await deps.store.listAssetSummaries(query);

@@ -4,12 +4,14 @@ import { noticeInputSchema } from "../../../lib/domain/notices";
 import { parseInput } from "../../../lib/domain/validation";
 import { FORM_BODY_LIMIT_BYTES, limitBody } from "../body-limit";
 import type { HttpDeps } from "../context";
+import { createIdempotency } from "../idempotency";
 import { readJson } from "../read-json";
 import { requestMeta, requirePermission, requireSession } from "../session-auth";
 import { idParamSchema } from "./user-routes";
 
 /** Council-wide notices for the console: admins (and officers, if the setting allows) create and end them. */
 export function noticeRoutes(api: Hono, deps: HttpDeps): void {
+  const idempotent = createIdempotency(deps);
   const manager = async (c: Parameters<typeof requireSession>[0]) => {
     const session = await requireSession(c, deps);
     requirePermission(
@@ -26,8 +28,10 @@ export function noticeRoutes(api: Hono, deps: HttpDeps): void {
 
   api.post("/notices", limitBody(FORM_BODY_LIMIT_BYTES), async (c) => {
     const session = await manager(c);
-    const input = parseInput(noticeInputSchema, await readJson(c), "The notice is invalid; nothing was stored");
-    return c.json({ notice: await deps.notices.create(input, session.access.actor, requestMeta(c).ip) }, 201);
+    return idempotent(c, session.access.actor, async () => {
+      const input = parseInput(noticeInputSchema, await readJson(c), "The notice is invalid; nothing was stored");
+      return c.json({ notice: await deps.notices.create(input, session.access.actor, requestMeta(c).ip) }, 201);
+    });
   });
 
   api.post("/notices/:id/end", async (c) => {

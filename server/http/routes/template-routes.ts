@@ -7,6 +7,7 @@ import { templateInputSchema } from "../../../lib/domain/templates";
 import { parseInput } from "../../../lib/domain/validation";
 import { FORM_BODY_LIMIT_BYTES, limitBody } from "../body-limit";
 import type { HttpDeps } from "../context";
+import { createIdempotency } from "../idempotency";
 import { readJson } from "../read-json";
 import { requirePermission, requireSession } from "../session-auth";
 import { idParamSchema } from "./user-routes";
@@ -15,6 +16,7 @@ const templatesQuerySchema = z.object({ layer: layerSchema.optional() });
 
 /** Message templates per layer: every console user reads them, admins save and delete them. */
 export function templateRoutes(api: Hono, deps: HttpDeps): void {
+  const idempotent = createIdempotency(deps);
   api.get("/templates", async (c) => {
     await requireSession(c, deps);
     const { layer } = parseInput(templatesQuerySchema, c.req.query(), "Invalid query");
@@ -24,8 +26,10 @@ export function templateRoutes(api: Hono, deps: HttpDeps): void {
   api.post("/templates", limitBody(FORM_BODY_LIMIT_BYTES), async (c) => {
     const session = await requireSession(c, deps);
     requirePermission(canManageTemplates(session.access), "Only administrators save message templates");
-    const input = parseInput(templateInputSchema, await readJson(c), "The template is invalid");
-    return c.json({ template: await deps.store.templates.create(input, session.user.name, deps.clock.now()) }, 201);
+    return idempotent(c, session.access.actor, async () => {
+      const input = parseInput(templateInputSchema, await readJson(c), "The template is invalid");
+      return c.json({ template: await deps.store.templates.create(input, session.user.name, deps.clock.now()) }, 201);
+    });
   });
 
   api.delete("/templates/:id", async (c) => {
