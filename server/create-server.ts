@@ -15,7 +15,6 @@ import { createUserAdmin, type UserAdmin } from "./auth/user-admin";
 import type { Bus } from "./bus/bus";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
-import { sessionAdminGuard, type AdminGuard } from "./http/admin-guard";
 import { createApi } from "./http/api";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
@@ -36,8 +35,6 @@ export interface SnowlineServerDeps {
   logger: Logger;
   web?: WebHandler;
   heartbeatMs?: number;
-  /** Who may import and export assets and manage webhooks; by default, signed-in administrators. */
-  adminGuard?: AdminGuard;
   /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
   config?: PublicConfig;
   /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
@@ -100,7 +97,6 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   });
   const users = createUserAdmin({ store, clock, logger });
   const consoleSettings: ConsoleSettings = { officersMayPostNotices: false, ...consoleOptions.settings };
-  const adminGuard = deps.adminGuard ?? sessionAdminGuard;
   const api = createApi({
     store,
     bus,
@@ -111,7 +107,6 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     config,
     webhooks,
     wakeWebhookWorker: () => webhookWorker.wake(),
-    adminGuard,
     auth,
     users,
     consoleSettings,

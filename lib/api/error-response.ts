@@ -1,3 +1,4 @@
+import * as z from "zod";
 import {
   ConflictError,
   ForbiddenError,
@@ -5,20 +6,24 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
-  type FieldError,
-  type VersionConflict,
+  fieldErrorSchema,
+  versionConflictSchema,
 } from "../domain/errors";
-import { ImportRejectedError, type ImportReport } from "../import/import-report";
+import { ImportRejectedError, importReportSchema } from "../import/import-report";
 
-export interface ErrorBody {
-  status: number;
-  message: string;
-  fieldErrors?: FieldError[];
-  conflicts?: VersionConflict[];
-  /** For an import whose rows were rejected: the whole dry-run report. */
-  report?: ImportReport;
-  retryAfterSeconds?: number;
-}
+/** What every refusal carries under `error`, over HTTP and in socket acks. */
+export const errorBodySchema = z.object({
+  status: z.int(),
+  message: z.string(),
+  fieldErrors: z.array(fieldErrorSchema).optional(),
+  conflicts: z.array(versionConflictSchema).optional(),
+  report: importReportSchema.optional().describe("For an import whose rows were rejected: the whole dry-run report"),
+  retryAfterSeconds: z.int().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The JSON body of every error response. */
+export const errorResponseSchema = z.object({ error: errorBodySchema });
 
 /** The one mapping from domain errors to what HTTP responses and socket acks say. */
 export function describeError(error: unknown): ErrorBody {

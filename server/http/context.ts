@@ -9,7 +9,6 @@ import type { AuthService } from "../auth/auth-service";
 import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
-import type { AdminGuard } from "./admin-guard";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -19,7 +18,6 @@ export interface HttpDeps {
   logger: Logger;
   changes: ChangeService;
   notices: NoticeService;
-  adminGuard: AdminGuard;
   /** Site name, public URL and data licence, for feeds and absolute links. */
   config: PublicConfig;
   webhooks: WebhookRepository;
