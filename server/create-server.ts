@@ -62,6 +62,8 @@ export interface SnowlineServer {
   webhookWorker: WebhookWorker;
   /** The seq this node has delivered to its clients. */
   deliveredSeq(): number;
+  /** Every method and path the HTTP API answers (Hono's route table), for the contract test. */
+  apiRoutes: readonly { method: string; path: string }[];
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -167,6 +169,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     dueTransitions,
     webhookWorker,
     deliveredSeq: () => fanout.seq,
+    apiRoutes: api.routes,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
