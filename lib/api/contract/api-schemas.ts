@@ -35,21 +35,6 @@ export const assetCollectionSchema = z.object({
 export type AssetCollectionResponse = z.infer<typeof assetCollectionSchema>;
 export const assetWithHistorySchema = assetFeatureSchema.extend({ history: z.array(changeSchema) });
 
-export const statusListSchema = z.object({
-  seq: z.int(),
-  assets: z.array(z.object({ id: z.string(), layer: layerSchema, name: z.string(), detail: z.string(), status: publicStatusSchema })),
-});
-export const mapGeometrySchema = z.object({
-  type: z.literal("FeatureCollection"),
-  features: z.array(
-    z.object({
-      type: z.literal("Feature"),
-      id: z.string(),
-      geometry: geometrySchema,
-      properties: z.object({ layer: layerSchema, priority: z.int().optional() }),
-    }),
-  ),
-});
 export const changesPageSchema = z.object({ seq: z.int(), changes: z.array(changeSchema), hasMore: z.boolean() });
 export const publicNoticesSchema = z.object({ notices: z.array(publicNoticeSchema) });
 

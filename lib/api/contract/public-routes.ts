@@ -5,6 +5,8 @@ import { exportOptionsSchema } from "../../export/export-assets";
 import { importOptionsSchema } from "../../import/import-options";
 import { importReportSchema } from "../../import/import-report";
 import { webhookInputSchema } from "../../webhooks/webhook-schema";
+import { mapFeatureCollectionSchema } from "../map-geometry";
+import { publicStatusListSchema } from "../public-statuses";
 import { assetsQuerySchema, changesQuerySchema, STATUSES_IDS_MAX, statusesQuerySchema } from "../queries";
 import {
   assetCollectionSchema,
@@ -13,9 +15,7 @@ import {
   changesPageSchema,
   changesUndoneSchema,
   deliverySchema,
-  mapGeometrySchema,
   publicNoticesSchema,
-  statusListSchema,
   webhookCreatedSchema,
   webhookSchema,
 } from "./api-schemas";
@@ -62,7 +62,7 @@ export const publicRoutes = {
     description: `\`ids\`: comma-separated asset ids (at most ${STATUSES_IDS_MAX}). Never cached.`,
     auth: PUBLIC,
     query: statusesQuerySchema,
-    responses: { 200: { description: "Statuses with the current seq", schema: statusListSchema }, ...invalidQuery },
+    responses: { 200: { description: "Statuses with the current seq", schema: publicStatusListSchema }, ...invalidQuery },
   }),
   geometry: defineRoute({
     method: "get",
@@ -70,7 +70,7 @@ export const publicRoutes = {
     summary: "Every asset's shape for maps, simplified to a few metres; cached for a minute, with an ETag",
     auth: PUBLIC,
     query: assetsQuerySchema,
-    responses: { 200: { description: "A GeoJSON FeatureCollection", schema: mapGeometrySchema }, 400: { description: "Unknown layer" } },
+    responses: { 200: { description: "A GeoJSON FeatureCollection", schema: mapFeatureCollectionSchema }, 400: { description: "Unknown layer" } },
   }),
   publicNotices: defineRoute({
     method: "get",
