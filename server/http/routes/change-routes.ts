@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import type { ChangesCommitted, ChangesUndone } from "../../../lib/api/contract/api-schemas";
 import { publicRoutes } from "../../../lib/api/contract/public-routes";
 import { changeBatchInputSchema } from "../../../lib/domain/status";
 import { undoInputSchema } from "../../../lib/domain/undo";
@@ -24,13 +25,13 @@ export function changeRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
     const body = parseInput(changeBatchInputSchema, await readJson(c), "The changes are invalid; nothing was stored");
     const batch = await deps.changes.post(body.changes, access.actor, requestMeta(c).ip, access);
     const socialPosts = await socialDraftsFor(batch, deps, c);
-    return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes, socialPosts }, 201);
+    return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes, socialPosts } satisfies ChangesCommitted, 201);
   });
 
   bindRoute(api, deps, publicRoutes.undoChanges, limitBody(API_BODY_LIMIT_BYTES), async (c) => {
     const access = c.get("access");
     const body = parseInput(undoInputSchema, await readJson(c), "The undo request is invalid; nothing was stored");
     const batch = await deps.changes.undo(body.changes, access.actor, requestMeta(c).ip, access);
-    return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes }, 201);
+    return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes } satisfies ChangesUndone, 201);
   });
 }
