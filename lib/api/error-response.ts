@@ -1,4 +1,3 @@
-import * as z from "zod";
 import {
   ConflictError,
   ForbiddenError,
@@ -6,24 +5,11 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
-  fieldErrorSchema,
-  versionConflictSchema,
 } from "../domain/errors";
-import { ImportRejectedError, importReportSchema } from "../import/import-report";
+import { ImportRejectedError } from "../import/import-report";
+import type { ErrorBody } from "./error-body";
 
-/** What every refusal carries under `error`, over HTTP and in socket acks. */
-export const errorBodySchema = z.object({
-  status: z.int(),
-  message: z.string(),
-  fieldErrors: z.array(fieldErrorSchema).optional(),
-  conflicts: z.array(versionConflictSchema).optional(),
-  report: importReportSchema.optional().describe("For an import whose rows were rejected: the whole dry-run report"),
-  retryAfterSeconds: z.int().optional(),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;
-
-/** The JSON body of every error response. */
-export const errorResponseSchema = z.object({ error: errorBodySchema });
+export type { ErrorBody };
 
 /** The one mapping from domain errors to what HTTP responses and socket acks say. */
 export function describeError(error: unknown): ErrorBody {

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { API_ROUTES } from "./contract/api-routes";
 import { pathParamsOf, type RouteContract } from "./contract/define-route";
 import { SESSION_COOKIE } from "../auth/session-policy";
-import { errorResponseSchema } from "./error-response";
+import { errorResponseSchema } from "./error-body";
 
 type JsonSchema = Record<string, unknown>;
 

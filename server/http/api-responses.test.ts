@@ -3,7 +3,7 @@ import type * as z from "zod";
 import { consoleRoutes } from "../../lib/api/contract/console-routes";
 import type { RouteContract } from "../../lib/api/contract/define-route";
 import { publicRoutes } from "../../lib/api/contract/public-routes";
-import { errorResponseSchema } from "../../lib/api/error-response";
+import { errorResponseSchema } from "../../lib/api/error-body";
 import { addUser, signIn, type ConsoleClient } from "../../test/support/console-client";
 import { startTestServer, type TestServer } from "../../test/support/test-server";
 
