@@ -14,7 +14,6 @@ import { createUserAdmin, type UserAdmin } from "./auth/user-admin";
 import type { Bus } from "./bus/bus";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
-import { sessionAdminGuard, type AdminGuard } from "./http/admin-guard";
 import { createApi } from "./http/api";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
@@ -37,8 +36,6 @@ export interface SnowlineServerDeps {
   throttle: LoginThrottle;
   web?: WebHandler;
   heartbeatMs?: number;
-  /** Who may import and export assets and manage webhooks; by default, signed-in administrators. */
-  adminGuard?: AdminGuard;
   /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
   config?: PublicConfig;
   /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
@@ -64,6 +61,8 @@ export interface SnowlineServer {
   webhookWorker: WebhookWorker;
   /** The seq this node has delivered to its clients. */
   deliveredSeq(): number;
+  /** Every method and path the HTTP API answers (Hono's route table), for the contract test. */
+  apiRoutes: readonly { method: string; path: string }[];
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -98,7 +97,6 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   });
   const users = createUserAdmin({ store, clock, logger });
   const consoleSettings: ConsoleSettings = { officersMayPostNotices: false, ...consoleOptions.settings };
-  const adminGuard = deps.adminGuard ?? sessionAdminGuard;
   const api = createApi({
     store,
     bus,
@@ -108,7 +106,6 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     notices,
     config,
     wakeWebhookWorker: () => webhookWorker.wake(),
-    adminGuard,
     auth,
     users,
     consoleSettings,
@@ -169,6 +166,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     dueTransitions,
     webhookWorker,
     deliveredSeq: () => fanout.seq,
+    apiRoutes: api.routes,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

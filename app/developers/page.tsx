@@ -148,7 +148,7 @@ curl -sI -H 'If-None-Match: "<etag>"' ${base}/feeds/changes.atom   # 304 until t
         <p>
           An administrator registers a URL, the layers it wants and a secret:{" "}
           <code>npx snowline webhook add https://example.org/hook --layers schools,gritting</code>, or{" "}
-          <code>POST /api/v1/webhooks</code> with an API token and <code>{`{ "url", "layers", "secret"? }`}</code>. Each committed
+          the <em>Webhooks</em> page of the console (signed in as an administrator; API tokens cannot manage webhooks), which sends <code>POST /api/v1/webhooks</code> with <code>{`{ "url", "layers", "secret"? }`}</code>. Each committed
           batch of changes is POSTed once as JSON <code>{`{ "type": "status.changes", "fromSeq", "toSeq", "changes": [...] }`}</code>{" "}
           with these headers:
         </p>

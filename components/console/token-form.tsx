@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { TokenCreated } from "@/lib/api/contract/api-schemas";
 import type { ErrorBody } from "@/lib/api/error-response";
 import { tokenInputSchema } from "@/lib/domain/api-tokens";
 import { LAYERS, type Layer } from "@/lib/domain/layers";
@@ -33,7 +34,7 @@ export function TokenForm({ csrfToken }: { csrfToken: string }) {
     const expiry = String(data.get("expiry"));
     const parsed = tokenInputSchema.safeParse({ name: data.get("name"), layers, expiresInDays: expiry === "never" ? null : Number(expiry) });
     if (!parsed.success) return setError({ status: 400, message: "Check the token details: nothing was created.", fieldErrors: fieldErrorsOf(parsed.error) });
-    const result = await callApi<{ token: string; record: { name: string } }>("/api/v1/tokens", { body: parsed.data, csrfToken });
+    const result = await callApi<TokenCreated>("/api/v1/tokens", { body: parsed.data, csrfToken });
     if (!result.ok) return setError(result.error);
     setError(null);
     setCreated({ name: result.data.record.name, token: result.data.token });

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { UserCreated } from "@/lib/api/contract/api-schemas";
 import type { ErrorBody } from "@/lib/api/error-response";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/access";
 import type { Layer } from "@/lib/domain/layers";
@@ -36,7 +37,7 @@ export function UserForm({ csrfToken }: { csrfToken: string }) {
       .filter(Boolean);
     const parsed = userInputSchema.safeParse({ email: data.get("email"), name: data.get("name"), role, layers, assets });
     if (!parsed.success) return setError({ status: 400, message: "Check the account details: nothing was created.", fieldErrors: fieldErrorsOf(parsed.error) });
-    const result = await callApi<{ user: { email: string }; signInLink: string; linkExpiresAt: string }>("/api/v1/users", { body: parsed.data, csrfToken });
+    const result = await callApi<UserCreated>("/api/v1/users", { body: parsed.data, csrfToken });
     if (!result.ok) return setError(result.error);
     setError(null);
     setCreated({ email: result.data.user.email, link: result.data.signInLink, expiresAt: result.data.linkExpiresAt });

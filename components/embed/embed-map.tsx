@@ -2,6 +2,7 @@
 import "leaflet/dist/leaflet.css";
 import { circleMarker, latLngBounds, map as createMap, polygon, polyline, tileLayer, type Map as LeafletMap, type Path } from "leaflet";
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { AssetCollectionResponse } from "@/lib/api/contract/api-schemas";
 import type { Geometry, Position } from "@/lib/domain/geometry";
 import { boundsOf } from "@/lib/domain/geometry";
 import { styleFor } from "../status/status-style";
@@ -14,7 +15,7 @@ async function fetchGeometries(layers: string[], ids: Set<string>): Promise<Map<
   for (const layer of layers) {
     const res = await fetch(`/api/v1/assets?layer=${encodeURIComponent(layer)}`);
     if (!res.ok) throw new Error(`Could not load the map shapes (${res.status})`);
-    const body = (await res.json()) as { features: { id: string; geometry: Geometry }[] };
+    const body = (await res.json()) as AssetCollectionResponse;
     for (const f of body.features) if (ids.has(f.id)) geometries.set(f.id, f.geometry);
   }
   return geometries;

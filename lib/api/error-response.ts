@@ -5,24 +5,15 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
-  type FieldError,
-  type VersionConflict,
 } from "../domain/errors";
-import { ImportRejectedError, type ImportReport } from "../import/import-report";
+import { ImportRejectedError } from "../import/import-report";
 import { isDatabaseUnavailable } from "../store/database-errors";
+import type { ErrorBody } from "./error-body";
 
 /** How long a client should wait before retrying while the database cannot be reached. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-export interface ErrorBody {
-  status: number;
-  message: string;
-  fieldErrors?: FieldError[];
-  conflicts?: VersionConflict[];
-  /** For an import whose rows were rejected: the whole dry-run report. */
-  report?: ImportReport;
-  retryAfterSeconds?: number;
-}
+export type { ErrorBody };
 
 /** The one mapping from domain errors to what HTTP responses and socket acks say. */
 export function describeError(error: unknown): ErrorBody {

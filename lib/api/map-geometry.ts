@@ -1,6 +1,7 @@
 import { simplify } from "@turf/simplify";
-import type { Geometry, Position } from "../domain/geometry";
-import type { Layer } from "../domain/layers";
+import * as z from "zod";
+import { geometrySchema, type Geometry, type Position } from "../domain/geometry";
+import { layerSchema, type Layer } from "../domain/layers";
 
 /**
  * Map shapes for the public map: lines and areas simplified to within a few metres and
@@ -10,17 +11,17 @@ import type { Layer } from "../domain/layers";
 export const MAP_TOLERANCE_DEGREES = 0.00003;
 const PRECISION = 1e5;
 
-export interface MapFeature {
-  type: "Feature";
-  id: string;
-  geometry: Geometry;
-  properties: { layer: Layer; priority?: number };
-}
+export const mapFeatureSchema = z.object({
+  type: z.literal("Feature"),
+  id: z.string(),
+  geometry: geometrySchema,
+  properties: z.object({ layer: layerSchema, priority: z.int().optional() }),
+});
+export type MapFeature = z.infer<typeof mapFeatureSchema>;
 
-export interface MapFeatureCollection {
-  type: "FeatureCollection";
-  features: MapFeature[];
-}
+/** GET /api/v1/geometry. */
+export const mapFeatureCollectionSchema = z.object({ type: z.literal("FeatureCollection"), features: z.array(mapFeatureSchema) });
+export type MapFeatureCollection = z.infer<typeof mapFeatureCollectionSchema>;
 
 const round = (n: number) => Math.round(n * PRECISION) / PRECISION;
 const roundPosition = ([lon, lat]: Position): Position => [round(lon), round(lat)];

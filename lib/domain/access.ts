@@ -97,3 +97,66 @@ export function canViewAudit(access: Access): boolean {
 export function auditLayers(access: Access): readonly Layer[] | null {
   return access.role === "admin" ? null : (access.layers ?? null);
 }
+
+/**
+ * The named permissions the API checks, one per route. A route says which one it needs and the
+ * authorization middleware asks `hasPermission`; nothing else decides who may call what.
+ */
+export const PERMISSIONS = [
+  /** Any signed-in console user (reading templates, the own session). */
+  "useConsole",
+  /** Status changes and undo; which assets is decided per change by `refuseChanges`. */
+  "postChanges",
+  "manageUsers",
+  "manageTokens",
+  "manageTemplates",
+  "manageNotices",
+  "importAssets",
+  "manageWebhooks",
+  "viewAudit",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function hasPermission(access: Access, permission: Permission, settings: AccessSettings): boolean {
+  switch (permission) {
+    case "useConsole":
+    case "postChanges":
+      return true;
+    case "manageUsers":
+      return canManageUsers(access);
+    case "manageTokens":
+      return canManageTokens(access);
+    case "manageTemplates":
+      return canManageTemplates(access);
+    case "manageNotices":
+      return canManageNotices(access, settings);
+    case "importAssets":
+      return canManageAssets(access);
+    case "manageWebhooks":
+      return canManageWebhooks(access);
+    case "viewAudit":
+      return canViewAudit(access);
+  }
+}
+
+/** What a refused caller is told, per permission. */
+export function refusalFor(permission: Permission, settings: AccessSettings): string {
+  switch (permission) {
+    case "useConsole":
+    case "postChanges":
+      return "You may not do this. Nothing was changed.";
+    case "manageUsers":
+      return "Only administrators manage accounts";
+    case "manageTokens":
+      return "Only administrators manage API tokens";
+    case "manageTemplates":
+      return "Only administrators save and delete message templates";
+    case "manageNotices":
+      return settings.officersMayPostNotices ? "Only administrators and officers manage notices" : "Only administrators manage notices";
+    case "importAssets":
+    case "manageWebhooks":
+      return "Only administrators may do this. Nothing was changed.";
+    case "viewAudit":
+      return "Only administrators and officers read the audit log";
+  }
+}

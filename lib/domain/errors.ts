@@ -1,10 +1,12 @@
+import * as z from "zod";
+
 /** Domain errors, mapped to HTTP statuses and socket acks in one place each (server/http/errors.ts). */
 
-export interface FieldError {
-  /** Dotted path of the offending field, e.g. `changes.3.status.code`. */
-  path: string;
-  message: string;
-}
+export const fieldErrorSchema = z.object({
+  path: z.string().describe("Dotted path of the offending field, e.g. `changes.3.status.code`"),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
 
 export class ValidationError extends Error {
   constructor(readonly fieldErrors: FieldError[], message = "The request has invalid fields") {
@@ -20,24 +22,32 @@ export class NotFoundError extends Error {
   }
 }
 
-export interface VersionConflict {
-  assetId: string;
-  expectedVersion: number;
-  currentVersion: number;
-  /** Index of the change in the request. */
-  index: number;
-  /**
+export const conflictDetailSchema = z.object({
+  assetName: z.string(),
+  status: z.object({
+    code: z.string(),
+    label: z.string(),
+    message: z.string(),
+    from: z.string().nullable(),
+    until: z.string().nullable(),
+    upcoming: z.object({ label: z.string(), from: z.string().nullable() }).nullable(),
+  }),
+  lastChange: z.object({ seq: z.int(), kind: z.string(), at: z.string(), by: z.string() }).nullable(),
+});
+export type ConflictDetail = z.infer<typeof conflictDetailSchema>;
+
+export const versionConflictSchema = z.object({
+  assetId: z.string(),
+  expectedVersion: z.int(),
+  currentVersion: z.int(),
+  index: z.int().describe("Index of the change in the request"),
+  /*
    * For authenticated callers only (the public never sees authors): what the asset holds now and
    * who made the change the caller had not seen, so an officer can re-apply or keep theirs.
    */
-  current?: ConflictDetail;
-}
-
-export interface ConflictDetail {
-  assetName: string;
-  status: { code: string; label: string; message: string; from: string | null; until: string | null; upcoming: { label: string; from: string | null } | null };
-  lastChange: { seq: number; kind: string; at: string; by: string } | null;
-}
+  current: conflictDetailSchema.optional().describe("Who changed the asset since, and what it holds now (authenticated callers only)"),
+});
+export type VersionConflict = z.infer<typeof versionConflictSchema>;
 
 export class ConflictError extends Error {
   constructor(readonly conflicts: VersionConflict[]) {

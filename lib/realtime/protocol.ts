@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { errorResponseSchema } from "../api/error-body";
 import { changeSchema } from "../domain/change";
 import { LAYERS, layerSchema, type Layer } from "../domain/layers";
 import { publicNoticeSchema } from "../domain/notices";
@@ -78,13 +79,7 @@ export const subscribeRequestSchema = z.strictObject({
 });
 export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 
-export const ackErrorSchema = z.object({
-  error: z.object({
-    status: z.int(),
-    message: z.string(),
-    fieldErrors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+export const ackErrorSchema = errorResponseSchema;
 export type AckError = z.infer<typeof ackErrorSchema>;
 
 export const resumeReplySchema = z.union([

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { ApiEnv } from "./authorize";
 import type { HttpDeps } from "./context";
 import { errorResponse, httpError } from "./errors";
 import { adminImportRoutes } from "./routes/admin-import-routes";
@@ -28,7 +29,7 @@ export function createApi(deps: HttpDeps): Hono {
   app.use("/feeds/*", publicCors());
   app.use("/oembed", publicCors());
 
-  const api = new Hono();
+  const api = new Hono<ApiEnv>();
   openDataRoutes(api, deps);
   publicAssetRoutes(api, deps);
   mapRoutes(api, deps);

@@ -8,7 +8,6 @@ import type { AuthService } from "../auth/auth-service";
 import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
-import type { AdminGuard } from "./admin-guard";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -18,7 +17,6 @@ export interface HttpDeps {
   logger: Logger;
   changes: ChangeService;
   notices: NoticeService;
-  adminGuard: AdminGuard;
   /** Site name, public URL and data licence, for feeds and absolute links. */
   config: PublicConfig;
   /** Makes this node's webhook worker look for due deliveries at once. */

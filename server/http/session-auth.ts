@@ -73,22 +73,19 @@ export async function requireSession(c: Context, deps: HttpDeps): Promise<Consol
   return session;
 }
 
-/** An API token (Authorization: Bearer) or a signed-in user, with what each may change. */
-export async function requireAccess(c: Context, deps: HttpDeps): Promise<Access> {
+/** An API token (Authorization: Bearer) or a signed-in user, with what each may change (and the session, for a user). */
+export async function requireAccess(c: Context, deps: HttpDeps): Promise<{ access: Access; session: ConsoleSession | null }> {
   const header = c.req.header("authorization");
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new UnauthorizedError("Send an API token as Authorization: Bearer <token>");
     const token = await deps.store.tokens.verify(match[1]!, deps.clock.now());
     if (!token) throw new UnauthorizedError("The API token is unknown, revoked or expired");
-    return accessForToken(token);
+    return { access: accessForToken(token), session: null };
   }
   if (getCookie(c, SESSION_COOKIE) === undefined) {
     throw new UnauthorizedError("Sign in to the console, or send an API token as Authorization: Bearer <token>");
   }
-  return (await requireSession(c, deps)).access;
-}
-
-export function requirePermission(allowed: boolean, message: string): void {
-  if (!allowed) throw new ForbiddenError(message);
+  const session = await requireSession(c, deps);
+  return { access: session.access, session };
 }

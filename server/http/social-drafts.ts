@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { SocialPost } from "../../lib/api/contract/api-schemas";
 import type { ChangeBatch } from "../../lib/domain/change";
 import { draftSocialPost } from "../../lib/social/draft-social-post";
 import type { HttpDeps } from "./context";
@@ -8,7 +9,7 @@ import { baseUrlOf } from "./public-get";
 export const SOCIAL_DRAFTS_MAX = 20;
 
 /** Ready-to-copy posts for the changes just published (the console shows them); none for big batches. */
-export async function socialDraftsFor(batch: ChangeBatch, deps: HttpDeps, c: Context): Promise<{ assetId: string; seq: number; text: string }[]> {
+export async function socialDraftsFor(batch: ChangeBatch, deps: HttpDeps, c: Context): Promise<SocialPost[]> {
   if (batch.changes.length > SOCIAL_DRAFTS_MAX) return [];
   const base = baseUrlOf(c, deps);
   const drafts = [];

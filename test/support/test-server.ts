@@ -6,7 +6,6 @@ import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login
 import type { Bus } from "../../server/bus/bus";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
 import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
-import type { AdminGuard } from "../../server/http/admin-guard";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
 
@@ -35,7 +34,6 @@ export async function startTestServer(
     heartbeatMs?: number;
     seed?: boolean;
     webhooks?: { autoRun?: boolean };
-    adminGuard?: AdminGuard;
     /** Sign-in counting; memory by default, as a test server is one process. */
     throttle?: LoginThrottle;
     console?: ConsoleOptions;
@@ -55,7 +53,6 @@ export async function startTestServer(
     heartbeatMs: options.heartbeatMs,
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
     webhooks: { autoRun: options.webhooks?.autoRun ?? false },
-    adminGuard: options.adminGuard,
     console: options.console,
   });
   const url = await server.listen(0, "127.0.0.1");

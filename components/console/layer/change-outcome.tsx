@@ -2,16 +2,11 @@
 
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatDateTime, formatTime } from "@/components/status/format-time";
+import type { SocialPost } from "@/lib/api/contract/api-schemas";
 import type { ErrorBody } from "@/lib/api/error-response";
 import type { Change } from "@/lib/domain/change";
 import type { VersionConflict } from "@/lib/domain/errors";
 import { ErrorSummary } from "../error-summary";
-
-export interface SocialPost {
-  assetId: string;
-  seq: number;
-  text: string;
-}
 
 export type Outcome =
   | { type: "done"; action: "changed" | "undone"; changes: Change[]; fromSeq: number; toSeq: number; socialPosts: SocialPost[] }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { SocialPost } from "./change-outcome";
+import type { SocialPost } from "@/lib/api/contract/api-schemas";
 
 /** Drafted posts for the council's social media accounts, ready to copy after a change is published. */
 export function SocialPosts({ posts, nameOf }: { posts: SocialPost[]; nameOf(assetId: string): string }) {

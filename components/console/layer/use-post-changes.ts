@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { ChangesCommitted, ChangesUndone } from "@/lib/api/contract/api-schemas";
 import { statusFromForm, type StatusFormValues } from "@/lib/console/status-form";
 import type { Change } from "@/lib/domain/change";
 import type { FieldError, VersionConflict } from "@/lib/domain/errors";
@@ -9,15 +10,10 @@ import { undoInputSchema } from "@/lib/domain/undo";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi, signInAgainPath, type ApiResult } from "../api-client";
 import { useIdempotencyKeys } from "../idempotency-keys";
-import type { Outcome, SocialPost } from "./change-outcome";
+import type { Outcome } from "./change-outcome";
 
-interface Committed {
-  seq: number;
-  fromSeq: number;
-  changes: Change[];
-  /** Ready-to-copy posts, for batches small enough to post about (undo answers have none). */
-  socialPosts?: SocialPost[];
-}
+/** What POST /changes or /changes/undo answer (undo answers have no social posts). */
+type Committed = ChangesUndone & Partial<Pick<ChangesCommitted, "socialPosts">>;
 
 const FIELD_IDS: Record<string, string> = {
   selection: "asset-table",

@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { WebhookCreated } from "@/lib/api/contract/api-schemas";
 import type { ErrorBody } from "@/lib/api/error-response";
 import type { Layer } from "@/lib/domain/layers";
 import { fieldErrorsOf } from "@/lib/domain/validation";
-import { WEBHOOK_SECRET_MIN_LENGTH, webhookInputSchema, type Webhook } from "@/lib/webhooks/webhook-schema";
+import { WEBHOOK_SECRET_MIN_LENGTH, webhookInputSchema } from "@/lib/webhooks/webhook-schema";
 import { callApi } from "../api-client";
 import { ErrorSummary, errorFor } from "../error-summary";
 import { LayerChoices } from "../layer-choices";
@@ -26,7 +27,7 @@ export function WebhookForm({ csrfToken }: { csrfToken: string }) {
     const secret = String(data.get("secret") ?? "");
     const parsed = webhookInputSchema.safeParse({ url: String(data.get("url") ?? "").trim(), layers, secret: secret === "" ? undefined : secret });
     if (!parsed.success) return setError({ status: 400, message: "Check the webhook: nothing was registered.", fieldErrors: fieldErrorsOf(parsed.error) });
-    const result = await callApi<{ webhook: Webhook; secret: string }>("/api/v1/webhooks", { body: parsed.data, csrfToken });
+    const result = await callApi<WebhookCreated>("/api/v1/webhooks", { body: parsed.data, csrfToken });
     if (!result.ok) return setError(result.error);
     setError(null);
     setCreated({ url: result.data.webhook.url, secret: result.data.secret });

@@ -1,6 +1,6 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ForbiddenError } from "../../../lib/domain/errors";
+import { refusalFor } from "../../../lib/domain/access";
 import { postImport } from "../../../test/support/admin-api";
 import { addUser, signIn } from "../../../test/support/console-client";
 import { startTestServer, type TestServer } from "../../../test/support/test-server";
@@ -162,20 +162,17 @@ describeEachStore("admin import and export API", (factory) => {
   });
 });
 
-describe("the admin guard", () => {
-  it("is whatever the server is given: a guard that forbids answers 403 and nothing is stored", async () => {
-    const t = await startTestServer({
-      adminGuard: {
-        requireAdmin: async () => {
-          throw new ForbiddenError("Only admins may import assets");
-        },
-      },
-    });
+describe("the importAssets permission", () => {
+  it("refuses a signed-in site editor with 403 and the permission's refusal, storing nothing", async () => {
+    const t = await startTestServer();
     try {
-      const res = await postImport(t, { layer: "schools", dryRun: "false" }, [{ name: "s.csv", data: SCHOOLS_CSV }]);
+      await addUser(t, { email: "head@test.invalid", name: "Head Teacher", role: "site", assets: ["school-1"] });
+      const head = await signIn(t, "head@test.invalid");
+      const headers = { cookie: head.cookie, "x-csrf-token": head.csrfToken };
+      const res = await postImport(t, { layer: "schools", dryRun: "false" }, [{ name: "s.csv", data: SCHOOLS_CSV }], headers);
       expect(res.status).toBe(403);
-      expect((await res.json()).error.message).toBe("Only admins may import assets");
-      expect((await getExport(t, { layer: "schools", format: "csv" })).status).toBe(403);
+      expect((await res.json()).error.message).toBe(refusalFor("importAssets", { officersMayPostNotices: false }));
+      expect((await fetch(exportUrl(t, { layer: "schools", format: "csv" }), { headers })).status).toBe(403);
       expect(await t.store.getAsset("urn-900001")).toBeNull();
     } finally {
       await t.close();

@@ -1,11 +1,14 @@
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { publicRoutes } from "../../../lib/api/contract/public-routes";
 import { exportAssets, exportOptionsSchema } from "../../../lib/export/export-assets";
 import { formatFromFileName, importOptionsSchema, type ImportFormat, type ImportOptions } from "../../../lib/import/import-options";
 import type { ImportSource } from "../../../lib/import/read-source";
 import { runImport } from "../../../lib/import/run-import";
 import { ValidationError } from "../../../lib/domain/errors";
 import { parseInput } from "../../../lib/domain/validation";
+import { sessionOf, type ApiEnv } from "../authorize";
+import { bindRoute } from "../bind-route";
 import type { HttpDeps } from "../context";
 import { httpError } from "../errors";
 
@@ -21,17 +24,19 @@ const formatError = (message: string) => new ValidationError([{ path: "format", 
 
 /**
  * Admin-only asset management: import a layer's assets (dry run by default) and export them with
- * their current statuses. The AdminGuard in HttpDeps decides who is an admin.
+ * their current statuses. Only callers with the importAssets permission get here.
  */
-export function adminImportRoutes(api: Hono, deps: HttpDeps): void {
-  api.post(
-    "/admin/imports",
+export function adminImportRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
+  bindRoute(
+    api,
+    deps,
+    publicRoutes.importAssets,
     bodyLimit({
       maxSize: IMPORT_BODY_LIMIT_BYTES,
       onError: (c) => httpError(c, 413, `The file is larger than ${IMPORT_BODY_LIMIT_BYTES / 1024 / 1024} MB`),
     }),
     async (c) => {
-      const actor = await deps.adminGuard.requireAdmin(c, deps);
+      const actor = sessionOf(c).access.actor;
       const { source, fields } = await readUpload(c);
       const options = parseInput(importOptionsSchema, { ...fields, ...c.req.query() }, "The import options are invalid; nothing was stored");
       const report = await runImport(deps.store, await toSource(source, options), options, deps.clock.now());
@@ -40,8 +45,7 @@ export function adminImportRoutes(api: Hono, deps: HttpDeps): void {
     },
   );
 
-  api.get("/admin/exports", async (c) => {
-    await deps.adminGuard.requireAdmin(c, deps);
+  bindRoute(api, deps, publicRoutes.exportAssets, async (c) => {
     const options = parseInput(exportOptionsSchema, c.req.query(), "Invalid export options");
     const file = exportAssets(await deps.store.listAssets({ layer: options.layer }), options);
     return c.body(file.body, 200, {

@@ -1,25 +1,22 @@
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
+import { consoleRoutes } from "../../../lib/api/contract/console-routes";
 import { auditToCsv } from "../../../lib/audit/audit-csv";
 import { AUDIT_PAGE_MAX, auditQuerySchema } from "../../../lib/audit/audit-query";
-import { auditLayers, canViewAudit } from "../../../lib/domain/access";
+import { auditLayers } from "../../../lib/domain/access";
 import { parseInput } from "../../../lib/domain/validation";
+import type { ApiEnv } from "../authorize";
+import { bindRoute } from "../bind-route";
 import type { HttpDeps } from "../context";
-import { requirePermission, requireSession } from "../session-auth";
 
 // An export holds at most this many changes; narrow the filters for more.
 export const AUDIT_CSV_MAX_CHANGES = 50_000;
 
 /** The audit trail of every change and notice with who, when, from where and before → after. Never public. */
-export function auditRoutes(api: Hono, deps: HttpDeps): void {
-  const auditor = async (c: Context) => {
-    const session = await requireSession(c, deps);
-    requirePermission(canViewAudit(session.access), "Only administrators and officers read the audit log");
-    return session;
-  };
+export function auditRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   const noticesVisible = (role: string) => role === "admin" || deps.consoleSettings.officersMayPostNotices;
 
-  api.get("/audit", async (c) => {
-    const { access } = await auditor(c);
+  bindRoute(api, deps, consoleRoutes.audit, async (c) => {
+    const access = c.get("access");
     const query = parseInput(auditQuerySchema, c.req.query(), "Invalid audit filters");
     const [changes, notices] = await Promise.all([
       deps.store.audit.changes(query, { layers: auditLayers(access) }),
@@ -28,8 +25,8 @@ export function auditRoutes(api: Hono, deps: HttpDeps): void {
     return c.json({ changes, notices });
   });
 
-  api.get("/audit.csv", async (c) => {
-    const { access } = await auditor(c);
+  bindRoute(api, deps, consoleRoutes.auditCsv, async (c) => {
+    const access = c.get("access");
     const query = parseInput(auditQuerySchema, c.req.query(), "Invalid audit filters");
     const changes = [];
     let before = query.before;

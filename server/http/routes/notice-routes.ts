@@ -1,42 +1,33 @@
 import type { Hono } from "hono";
-import { canManageNotices } from "../../../lib/domain/access";
+import { consoleRoutes } from "../../../lib/api/contract/console-routes";
 import { noticeInputSchema } from "../../../lib/domain/notices";
 import { parseInput } from "../../../lib/domain/validation";
+import type { ApiEnv } from "../authorize";
+import { bindRoute } from "../bind-route";
 import { FORM_BODY_LIMIT_BYTES, limitBody } from "../body-limit";
 import type { HttpDeps } from "../context";
 import { createIdempotency } from "../idempotency";
 import { readJson } from "../read-json";
-import { requestMeta, requirePermission, requireSession } from "../session-auth";
+import { requestMeta } from "../session-auth";
 import { idParamSchema } from "./user-routes";
 
 /** Council-wide notices for the console: admins (and officers, if the setting allows) create and end them. */
-export function noticeRoutes(api: Hono, deps: HttpDeps): void {
+export function noticeRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   const idempotent = createIdempotency(deps);
-  const manager = async (c: Parameters<typeof requireSession>[0]) => {
-    const session = await requireSession(c, deps);
-    requirePermission(
-      canManageNotices(session.access, deps.consoleSettings),
-      deps.consoleSettings.officersMayPostNotices ? "Only administrators and officers manage notices" : "Only administrators manage notices",
-    );
-    return session;
-  };
-
-  api.get("/console/notices", async (c) => {
-    await manager(c);
+  bindRoute(api, deps, consoleRoutes.consoleNotices, async (c) => {
     return c.json({ notices: await deps.store.notices.list() });
   });
 
-  api.post("/notices", limitBody(FORM_BODY_LIMIT_BYTES), async (c) => {
-    const session = await manager(c);
-    return idempotent(c, session.access.actor, async () => {
+  bindRoute(api, deps, consoleRoutes.createNotice, limitBody(FORM_BODY_LIMIT_BYTES), async (c) => {
+    const actor = c.get("access").actor;
+    return idempotent(c, actor, async () => {
       const input = parseInput(noticeInputSchema, await readJson(c), "The notice is invalid; nothing was stored");
-      return c.json({ notice: await deps.notices.create(input, session.access.actor, requestMeta(c).ip) }, 201);
+      return c.json({ notice: await deps.notices.create(input, actor, requestMeta(c).ip) }, 201);
     });
   });
 
-  api.post("/notices/:id/end", async (c) => {
-    const session = await manager(c);
+  bindRoute(api, deps, consoleRoutes.endNotice, async (c) => {
     const id = parseInput(idParamSchema, c.req.param("id"));
-    return c.json({ notice: await deps.notices.end(id, session.access.actor, requestMeta(c).ip) });
+    return c.json({ notice: await deps.notices.end(id, c.get("access").actor, requestMeta(c).ip) });
   });
 }

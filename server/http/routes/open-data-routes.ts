@@ -1,18 +1,21 @@
 import type { Hono } from "hono";
+import { publicRoutes } from "../../../lib/api/contract/public-routes";
 import { assetsQuerySchema } from "../../../lib/api/queries";
 import { parseInput } from "../../../lib/domain/validation";
 import { assetsToCsv } from "../../../lib/feeds/assets-csv";
 import { assetsToGeoJson } from "../../../lib/feeds/assets-geojson";
 import { siteLinks } from "../../../lib/feeds/site-links";
+import type { ApiEnv } from "../authorize";
+import { bindRoute } from "../bind-route";
 import type { HttpDeps } from "../context";
 import { baseUrlOf, conditionalGet, versionedMemo } from "../public-get";
 
 /** Bulk downloads of every asset with its status: GeoJSON and CSV, with licence and attribution. */
-export function openDataRoutes(api: Hono, deps: HttpDeps): void {
+export function openDataRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   const queries = deps.store.openData;
   const memo = versionedMemo<string>();
 
-  api.get("/assets.geojson", conditionalGet(deps), async (c) => {
+  bindRoute(api, deps, publicRoutes.assetsGeoJson, conditionalGet(deps), async (c) => {
     const { layer } = parseInput(assetsQuerySchema, c.req.query(), "Invalid query");
     const version = await queries.datasetVersion();
     const body = await memo(`geojson|${layer ?? ""}|${version.tag}`, async () => {
@@ -22,7 +25,7 @@ export function openDataRoutes(api: Hono, deps: HttpDeps): void {
     return c.body(body, 200, { "Content-Type": "application/geo+json; charset=utf-8" });
   });
 
-  api.get("/assets.csv", conditionalGet(deps), async (c) => {
+  bindRoute(api, deps, publicRoutes.assetsCsv, conditionalGet(deps), async (c) => {
     const { layer } = parseInput(assetsQuerySchema, c.req.query(), "Invalid query");
     const version = await queries.datasetVersion();
     const base = baseUrlOf(c, deps);

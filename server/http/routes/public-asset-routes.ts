@@ -1,29 +1,32 @@
 import { createHash } from "node:crypto";
 import type { Hono } from "hono";
 import { toFeature, toFeatureCollection } from "../../../lib/api/geojson";
+import { publicRoutes } from "../../../lib/api/contract/public-routes";
 import { buildOpenApiDocument } from "../../../lib/api/openapi";
 import { assetsQuerySchema, changesQuerySchema } from "../../../lib/api/queries";
 import { NotFoundError } from "../../../lib/domain/errors";
 import { parseInput } from "../../../lib/domain/validation";
 import { toEtag } from "../../../lib/api/http-cache";
+import type { ApiEnv } from "../authorize";
+import { bindRoute } from "../bind-route";
 import type { HttpDeps } from "../context";
 import { conditionalGet } from "../public-get";
 
 const ASSET_HISTORY_LIMIT = 50;
 
 /** Public, read-only: assets with their public status, and the public change log. */
-export function publicAssetRoutes(api: Hono, deps: HttpDeps): void {
+export function publicAssetRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   const openApiDocument = buildOpenApiDocument();
-  api.get("/openapi.json", conditionalGet(deps), (c) => c.json(openApiDocument));
+  bindRoute(api, deps, publicRoutes.openApi, conditionalGet(deps), (c) => c.json(openApiDocument));
 
-  api.get("/assets", conditionalGet(deps), async (c) => {
+  bindRoute(api, deps, publicRoutes.listAssets, conditionalGet(deps), async (c) => {
     const query = parseInput(assetsQuerySchema, c.req.query(), "Invalid query");
     const seq = await deps.store.headSeq();
     const assets = await deps.store.listAssets(query);
     return c.json(toFeatureCollection(assets, seq));
   });
 
-  api.get("/assets/:id", conditionalGet(deps), async (c) => {
+  bindRoute(api, deps, publicRoutes.getAsset, conditionalGet(deps), async (c) => {
     const id = c.req.param("id");
     const asset = await deps.store.getAsset(id);
     if (!asset) throw new NotFoundError(`No asset has the id ${id}`);
@@ -38,11 +41,11 @@ export function publicAssetRoutes(api: Hono, deps: HttpDeps): void {
     const created = notices.map((n) => Date.parse(n.createdAt));
     return { etag: toEtag(`n-${hash}`), lastModified: created.length ? Math.max(...created) : null };
   };
-  api.get("/notices", conditionalGet(deps, noticeValidators), async (c) => {
+  bindRoute(api, deps, publicRoutes.publicNotices, conditionalGet(deps, noticeValidators), async (c) => {
     return c.json({ notices: await deps.store.publicNotices(deps.clock.now()) });
   });
 
-  api.get("/changes", conditionalGet(deps), async (c) => {
+  bindRoute(api, deps, publicRoutes.changesSince, conditionalGet(deps), async (c) => {
     const { since, limit } = parseInput(changesQuerySchema, c.req.query(), "Invalid query");
     const seq = await deps.store.headSeq();
     const changes = await deps.store.changesSince(since, limit);
