@@ -13,6 +13,7 @@ import { createAuthService, type AuthService } from "./auth/auth-service";
 import { createLoginThrottle, type LoginThrottle } from "./auth/login-throttle";
 import { createUserAdmin, type UserAdmin } from "./auth/user-admin";
 import type { Bus } from "./bus/bus";
+import { queuePublishes } from "./bus/publish-queue";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
 import { sessionAdminGuard, type AdminGuard } from "./http/admin-guard";
@@ -36,6 +37,10 @@ export interface SnowlineServerDeps {
   logger: Logger;
   web?: WebHandler;
   heartbeatMs?: number;
+  /** How often a node reads the store's head while the bus is unhealthy, to deliver what the bus dropped. */
+  gapPollMs?: number;
+  /** How long `close()` lets requests in flight finish before it ends their connections. */
+  drainMs?: number;
   /** Who may import and export assets and manage webhooks; by default, signed-in administrators. */
   adminGuard?: AdminGuard;
   /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
@@ -70,6 +75,8 @@ export interface SnowlineServer {
 }
 
 export const HEARTBEAT_MS = 15_000;
+export const GAP_POLL_MS = 1_000;
+export const DRAIN_MS = 10_000;
 // Data (API, open-data feeds, oEmbed) goes to Hono; pages, the embed widget and static files to Next.
 const API_PATH = /^\/(api\/|healthz$|readyz$|feeds\/|oembed$)/;
 
@@ -79,17 +86,23 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   const config = deps.config ?? DEFAULT_PUBLIC_CONFIG;
   const webhooks = createWebhookRepository(store.db);
   const webhookWorker = startWebhookWorker({ repository: webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
+  // Writes hand their messages to this queue and answer at once; Redis being slow or away never holds them up.
+  const outbox = queuePublishes(bus, {
+    onError: (error) => logger.error({ err: error }, "publish failed; nodes will catch up from the store"),
+  });
   const changes = createChangeService({
     store,
-    bus,
+    bus: outbox,
     clock,
     logger,
     // publish() runs once per committed batch on the committing node: the one place to fill the outbox.
     onCommitted: async (batch) => {
+      // This node's own clients need not wait for the bus to bring the batch back.
+      fanout.receive(batch);
       if (await webhooks.enqueue(batch, clock.now())) webhookWorker.wake();
     },
   });
-  const notices = createNoticeService({ store, bus, clock, logger });
+  const notices = createNoticeService({ store, bus: outbox, clock, logger });
   const consoleOptions = deps.console ?? {};
   const auth = createAuthService({
     store,
@@ -119,7 +132,17 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
+  // Requests being answered, so a graceful stop can let them finish before the store closes.
+  const inFlight = new Set<ServerResponse>();
+  let onIdle: (() => void) | null = null;
+  let isClosing = false;
   const httpServer = createServer((req, res) => {
+    inFlight.add(res);
+    res.once("close", () => {
+      inFlight.delete(res);
+      if (!inFlight.size) onIdle?.();
+    });
+    if (isClosing) res.setHeader("connection", "close");
     const path = (req.url ?? "/").split("?")[0]!;
     applyFrameHeaders(path, res);
     if (API_PATH.test(path) || !web) {
@@ -161,6 +184,52 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
       .finally(() => realtime.heartbeat(fanout.seq));
   }, deps.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
+  // While the bus is unhealthy its messages may be lost: read the head often so every client
+  // still gets each change within seconds, not at the next heartbeat. One more read once it is
+  // back covers what went missing while it reconnected.
+  let wasBusUnhealthy = false;
+  const gapPoll = setInterval(() => {
+    const isHealthy = bus.isHealthy();
+    if (isHealthy && !wasBusUnhealthy) return;
+    fanout
+      .catchUp()
+      .then(() => (wasBusUnhealthy = !isHealthy))
+      .catch((error: unknown) => logger.error({ err: error }, "fan-out catch-up failed"));
+    if (!isHealthy) wasBusUnhealthy = true;
+  }, deps.gapPollMs ?? GAP_POLL_MS);
+  gapPoll.unref();
+
+  function requestsFinished(timeoutMs: number): Promise<void> {
+    if (!inFlight.size) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      onIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  let closed: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    isClosing = true;
+    clearInterval(heartbeat);
+    clearInterval(gapPoll);
+    // Stop accepting connections; resolves once every connection has ended.
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    // Clients see their transport close and reconnect (through the load balancer, to another node).
+    await realtime.close();
+    for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+    httpServer.closeIdleConnections();
+    await requestsFinished(deps.drainMs ?? DRAIN_MS);
+    unsubscribe();
+    dueTransitions.stop();
+    webhookWorker.stop();
+    fanout.close();
+    await outbox.drain(1_000);
+    httpServer.closeAllConnections();
+    await stopped;
+  }
 
   return {
     httpServer,
@@ -181,15 +250,10 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
           resolve(`http://${shownHost}:${address.port}`);
         });
       }),
-    async close() {
-      clearInterval(heartbeat);
-      unsubscribe();
-      dueTransitions.stop();
-      webhookWorker.stop();
-      fanout.close();
-      await realtime.close();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
+    /**
+     * Stops gracefully: no new connections, sockets told to reconnect elsewhere, requests in
+     * flight answered (for up to `drainMs`). The store may be closed once this resolves.
+     */
+    close: () => (closed ??= close()),
   };
 }

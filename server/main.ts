@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   logger.info({ database: store.dialect, bus: env.REDIS_URL ? "redis" : "in-process" }, "storage ready");
 
   // Sign-in throttling counts in Redis or the database, so every node sees the same counts.
-  const throttleStore = openThrottleBackend(env);
+  const throttleStore = openThrottleBackend(env, (error) => logger.warn({ err: error }, "sign-in throttle redis error"));
   const sessionPolicy: SessionPolicy = {
     idleMs: env.SNOWLINE_SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: env.SNOWLINE_SESSION_MAX_HOURS * 3_600_000,

@@ -224,6 +224,26 @@ export async function changesSince(
   return rows.map(changeFromRow);
 }
 
+/**
+ * The changes after `since` and the head they lead up to, from one read: the range stops at the
+ * head read in the same transaction, so a batch committed meanwhile is in neither (a client that
+ * applied it from a live message would otherwise apply it again).
+ */
+export async function changesSinceWithHead(
+  db: Db,
+  since: number,
+  limit: number,
+  layers?: readonly string[],
+): Promise<{ seq: number; changes: Change[] }> {
+  return db.transaction().execute(async (trx) => {
+    const seq = await headSeq(trx);
+    let query = trx.selectFrom("changes").select(PUBLIC_CHANGE_COLUMNS).where("seq", ">", since).where("seq", "<=", seq);
+    if (layers) query = query.where("layer", "in", layers.length ? [...layers] : [""]);
+    const rows = await query.orderBy("seq").limit(limit).execute();
+    return { seq, changes: rows.map(changeFromRow) };
+  });
+}
+
 export async function changesInRange(db: Db, fromSeq: number, toSeq: number): Promise<Change[]> {
   const rows = await db
     .selectFrom("changes")

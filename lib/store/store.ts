@@ -114,6 +114,7 @@ export async function createStore(
     nextDueTime: () => changeLog.nextDueTime(db),
     changesInRange: (fromSeq, toSeq) => changeLog.changesInRange(db, fromSeq, toSeq),
     headSeq: () => changeLog.headSeq(db),
+    changesSinceWithHead: (since, limit, layers) => changeLog.changesSinceWithHead(db, since, limit, layers),
     changesSince: (since, limit, layers) => changeLog.changesSince(db, since, limit, layers),
     assetHistory: (id, limit) => changeLog.assetHistory(db, id, limit),
     undoChanges: (requests, context) => undoChanges(db, requests, context),

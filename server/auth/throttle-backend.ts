@@ -10,9 +10,14 @@ import type { ThrottleBackend } from "./login-throttle";
  * Opens the connection the sign-in throttle counts in, shared by every node: Redis when the
  * deployment has one, else the same database the store uses. Only the composition root calls it.
  */
-export function openThrottleBackend(env: Env): { backend: ThrottleBackend; close(): Promise<void> } {
+export function openThrottleBackend(
+  env: Env,
+  onError: (error: unknown) => void = () => {},
+): { backend: ThrottleBackend; close(): Promise<void> } {
   if (env.REDIS_URL) {
     const client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
+    // Without a listener ioredis prints an unhandled-error line on every reconnect attempt.
+    client.on("error", onError);
     return { backend: { type: "redis", client, namespace: env.SNOWLINE_BUS_NAMESPACE }, close: async () => void client.disconnect() };
   }
   if (env.DATABASE_URL) {

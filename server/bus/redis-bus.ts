@@ -15,7 +15,9 @@ export interface RedisBusOptions {
 export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   const channel = `${options.namespace}:bus`;
   const redisOptions = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
-  const publisher = new Redis(options.url, redisOptions);
+  // A publish or ping while Redis is away fails at once instead of queueing until it returns:
+  // nothing may wait on the bus, and nodes read what they missed from the store.
+  const publisher = new Redis(options.url, { ...redisOptions, enableOfflineQueue: false });
   const subscriber = new Redis(options.url, redisOptions);
   const listeners = new Set<(message: BusMessage) => void>();
   const report = (context: string) => (error: unknown) => options.onError?.(error, context);
@@ -48,6 +50,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     async ping() {
       await publisher.ping();
     },
+    isHealthy: () => publisher.status === "ready" && subscriber.status === "ready",
     async close() {
       listeners.clear();
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);
