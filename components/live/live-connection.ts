@@ -8,6 +8,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from "@/lib/realtime/protocol";
+import { retryAfterServerDisconnect } from "@/lib/realtime/server-disconnect-retry";
 import { StatusSync } from "@/lib/realtime/status-sync";
 import type { ConnectionState } from "./live-types";
 import { windowNetwork, type NetworkSignal } from "./network-signal";
@@ -30,11 +31,15 @@ export interface LiveConnectionHandlers {
  * after every reconnect. Runs in a worker (live-worker.ts), or after the page is interactive where
  * workers fail, so socket.io-client and the protocol's zod schemas stay out of the first load.
  */
-export function startLiveConnection(handlers: LiveConnectionHandlers, network: NetworkSignal = windowNetwork): () => void {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-    query: { v: String(PROTOCOL_VERSION) },
-    transports: ["websocket", "polling"],
-  });
+export function startLiveConnection(
+  handlers: LiveConnectionHandlers,
+  network: NetworkSignal = windowNetwork,
+  /** The page's own origin unless given (the fault drills connect from Node). */
+  url?: string,
+): () => void {
+  const options = { query: { v: String(PROTOCOL_VERSION) }, transports: ["websocket", "polling"] };
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url === undefined ? io(options) : io(url, options);
+  const retry = retryAfterServerDisconnect({ connect: () => socket.connect(), isConnected: () => socket.connected });
   const sync = new StatusSync({
     initialSeq: handlers.initialSeq,
     applyChanges: (changes) => {
@@ -48,13 +53,17 @@ export function startLiveConnection(handlers: LiveConnectionHandlers, network: N
   const offlineOrReconnecting = () => handlers.onState(network.isOnline() ? "reconnecting" : "offline");
 
   socket.on("connect", () => {
+    retry.onConnect();
     void sync.onConnect().then(() => {
       if (!socket.connected) return;
       handlers.onState("live");
       if (!sync.isBehind) handlers.onSynced();
     });
   });
-  socket.on("disconnect", offlineOrReconnecting);
+  socket.on("disconnect", (reason) => {
+    retry.onDisconnect(reason);
+    offlineOrReconnecting();
+  });
   socket.io.on("reconnect_attempt", offlineOrReconnecting);
   socket.on(EVENTS.changes, (message) => sync.onChanges(message));
   socket.on(EVENTS.heartbeat, (message) => {
@@ -81,6 +90,7 @@ export function startLiveConnection(handlers: LiveConnectionHandlers, network: N
   if (!network.isOnline()) handlers.onState("offline");
 
   return () => {
+    retry.stop();
     unwatch();
     socket.disconnect();
   };
