@@ -34,11 +34,13 @@ export interface LiveConnectionHandlers {
 export function startLiveConnection(
   handlers: LiveConnectionHandlers,
   network: NetworkSignal = windowNetwork,
-  /** The page's own origin unless given (the fault drills connect from Node). */
+  /** The page's own origin unless given: the fault drills run hundreds of these in one Node process. */
   url?: string,
 ): () => void {
   const options = { query: { v: String(PROTOCOL_VERSION) }, transports: ["websocket", "polling"] };
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url === undefined ? io(options) : io(url, options);
+  // A page has one connection; in a drill each caller is a separate browser, so no sharing.
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> =
+    url === undefined ? io(options) : io(url, { ...options, forceNew: true });
   const retry = retryAfterServerDisconnect({ connect: () => socket.connect(), isConnected: () => socket.connected });
   const sync = new StatusSync({
     initialSeq: handlers.initialSeq,
