@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError, type Ve
 import { isStatusCodeFor, statusCodesFor } from "../domain/status-codes";
 import { toPublicStatus, toStatusRecord, type AssetState, type ChangeInput } from "../domain/status";
 import { planDueTransitions, planSet, type PlannedTransition } from "../domain/transitions";
-import type { Database, Db } from "./database";
+import type { ChangesTable, Database, Db } from "./database";
 import { assetFromRow, changeFromRow, num, stateFromRow, stateToRow } from "./rows";
 
 export interface ChangeContext {
@@ -225,9 +225,9 @@ export async function changesSince(
 }
 
 /**
- * The changes after `since` and the head they lead up to, from one read: the range stops at the
- * head read in the same transaction, so a batch committed meanwhile is in neither (a client that
- * applied it from a live message would otherwise apply it again).
+ * The changes after `since` and the head they lead up to, from one statement (one snapshot in
+ * both dialects): the range stops at that head, so a batch committed meanwhile is in neither, and
+ * a client that then gets it from the live stream applies it once.
  */
 export async function changesSinceWithHead(
   db: Db,
@@ -235,13 +235,21 @@ export async function changesSinceWithHead(
   limit: number,
   layers?: readonly string[],
 ): Promise<{ seq: number; changes: Change[] }> {
-  return db.transaction().execute(async (trx) => {
-    const seq = await headSeq(trx);
-    let query = trx.selectFrom("changes").select(PUBLIC_CHANGE_COLUMNS).where("seq", ">", since).where("seq", "<=", seq);
-    if (layers) query = query.where("layer", "in", layers.length ? [...layers] : [""]);
-    const rows = await query.orderBy("seq").limit(limit).execute();
-    return { seq, changes: rows.map(changeFromRow) };
-  });
+  const rows = await db
+    .selectFrom("seq_counter as head")
+    .leftJoin("changes as c", (join) => {
+      const range = join.on("c.seq", ">", since).onRef("c.seq", "<=", "head.value");
+      return layers ? range.on("c.layer", "in", layers.length ? [...layers] : [""]) : range;
+    })
+    .select(["head.value as head", "c.seq", "c.asset_id", "c.layer", "c.kind", "c.at", "c.status"])
+    .where("head.id", "=", 1)
+    .orderBy("c.seq")
+    .limit(limit)
+    .execute();
+  const changes = rows.flatMap((row) =>
+    row.seq === null ? [] : [changeFromRow(row as Pick<ChangesTable, "seq" | "asset_id" | "layer" | "kind" | "at" | "status">)],
+  );
+  return { seq: num(rows[0]!.head), changes };
 }
 
 export async function changesInRange(db: Db, fromSeq: number, toSeq: number): Promise<Change[]> {
