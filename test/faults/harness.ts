@@ -52,6 +52,7 @@ export interface PostRecord {
   message: string;
   /** HTTP status, or 0 when no answer came (connection refused, reset, timed out). */
   status: number;
+  error?: string;
 }
 
 export interface DrillReport {
@@ -82,7 +83,7 @@ export function printDrillTable(): void {
 }
 
 /** How many browser-like clients a drill runs; a few hundred by default, fewer on a busy laptop. */
-export const DRILL_CLIENTS = Number(process.env.SNOWLINE_FAULT_CLIENTS ?? 300);
+export const DRILL_CLIENTS = Number(process.env.SNOWLINE_FAULT_CLIENTS ?? 200);
 
 const SCHOOLS = ["school-1", "school-2", "school-3"];
 
@@ -225,8 +226,9 @@ export async function openDrill(): Promise<Drill> {
       });
       record.status = res.status;
       await res.arrayBuffer();
-    } catch {
+    } catch (error) {
       record.status = 0;
+      record.error = String((error as Error).cause ?? error);
     }
   }
 

@@ -80,11 +80,10 @@ export async function startLoadBalancer(): Promise<LoadBalancer> {
     upstream.once("error", onRefused);
     upstream.once("connect", () => {
       upstream.off("error", onRefused);
+      // pipe() passes each side's end on after the data, so an answer is never cut off.
       upstream.on("error", () => client.destroy());
       client.on("error", () => upstream.destroy());
       client.pipe(upstream).pipe(client);
-      upstream.once("close", () => client.destroy());
-      client.once("close", () => upstream.destroy());
       client.resume();
     });
   }
