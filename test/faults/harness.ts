@@ -103,6 +103,8 @@ export interface Drill {
   /** Takes a node out of the list (the balancer would skip it anyway once it stops listening). */
   removeNode(node: DrillNode): void;
   connectClients(count: number): Promise<void>;
+  /** One POST of a change with a message of its own through the balancer, recorded for settle(). */
+  post(headers?: Record<string, string>): Promise<PostRecord>;
   /** Posts `perSecond` changes a second through the balancer until settle(). */
   startWriter(perSecond?: number): void;
   /** Resolves once `count` more POSTs have been answered 201. */
@@ -111,7 +113,16 @@ export interface Drill {
   close(): Promise<void>;
 }
 
-export async function openDrill(): Promise<Drill> {
+export interface DrillOptions {
+  /**
+   * The PostgreSQL the nodes use; the shared test database by default. A drill that stops the
+   * database passes its own instance here.
+   */
+  databaseUrl?: string;
+}
+
+export async function openDrill(options: DrillOptions = {}): Promise<Drill> {
+  const databaseUrl = options.databaseUrl ?? TEST_DATABASE_URL;
   // The page warns on the console whenever a resume is cut short by a stopping node; with hundreds
   // of clients that is hundreds of expected lines, so they are hidden unless TEST_LOG_LEVEL is set.
   const warn = console.warn;
@@ -120,7 +131,7 @@ export async function openDrill(): Promise<Drill> {
   const lb = await startLoadBalancer();
   const schema = uniqueName("snl_fault");
   const namespace = uniqueName("snl_fault");
-  const store = await openPostgresStore({ url: TEST_DATABASE_URL, schema, maxConnections: 4 });
+  const store = await openPostgresStore({ url: databaseUrl, schema, maxConnections: 4 });
   await store.upsertAssets(sampleAssets(), T0);
   const { token } = await store.tokens.create("drill", Date.now());
   const initialSeq = await store.headSeq();
@@ -133,7 +144,7 @@ export async function openDrill(): Promise<Drill> {
   const routeToNodes = () => lb.setBackends(nodes.map((n) => n.url));
 
   async function startInProcessNode(): Promise<DrillNode> {
-    const nodeStore = await openPostgresStore({ url: TEST_DATABASE_URL, schema, maxConnections: 4 });
+    const nodeStore = await openPostgresStore({ url: databaseUrl, schema, maxConnections: 4 });
     const bus: Bus = await createRedisBus({ url: redis.url, namespace, onError: () => {} });
     const server = await createSnowlineServer({
       store: nodeStore,
@@ -160,7 +171,7 @@ export async function openDrill(): Promise<Drill> {
 
   async function startProcessNode(): Promise<DrillNode> {
     const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/support/node-process.ts"], {
-      env: { ...process.env, TEST_DATABASE_URL, TEST_SCHEMA: schema, TEST_REDIS_URL: redis.url, TEST_NAMESPACE: namespace },
+      env: { ...process.env, TEST_DATABASE_URL: databaseUrl, TEST_SCHEMA: schema, TEST_REDIS_URL: redis.url, TEST_NAMESPACE: namespace },
       stdio: ["ignore", "pipe", "inherit"],
     });
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -212,7 +223,7 @@ export async function openDrill(): Promise<Drill> {
     return client;
   }
 
-  async function post(): Promise<void> {
+  async function post(headers: Record<string, string> = {}): Promise<PostRecord> {
     postNumber += 1;
     const message = `drill ${postNumber}`;
     const record: PostRecord = { message, status: 0 };
@@ -220,7 +231,7 @@ export async function openDrill(): Promise<Drill> {
     try {
       const res = await fetch(`${lb.url}/api/v1/changes`, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
         body: JSON.stringify({ changes: [{ assetId: SCHOOLS[postNumber % SCHOOLS.length], status: { code: "closed", message } }] }),
         signal: AbortSignal.timeout(30_000),
       });
@@ -230,6 +241,7 @@ export async function openDrill(): Promise<Drill> {
       record.status = 0;
       record.error = String((error as Error).cause ?? error);
     }
+    return record;
   }
 
   const drill: Drill = {
@@ -242,6 +254,7 @@ export async function openDrill(): Promise<Drill> {
     nodes,
     clients,
     posts,
+    post,
     async addNode(kind = "in-process") {
       const node = kind === "process" ? await startProcessNode() : await startInProcessNode();
       nodes.push(node);
@@ -258,7 +271,7 @@ export async function openDrill(): Promise<Drill> {
     },
     startWriter(perSecond = 10) {
       writer = setInterval(() => {
-        const sent = post();
+        const sent = post().then(() => undefined);
         inFlight.add(sent);
         void sent.finally(() => inFlight.delete(sent));
       }, 1000 / perSecond);
@@ -304,7 +317,7 @@ export async function openDrill(): Promise<Drill> {
       await lb.close();
       await redis.kill();
       await store.close();
-      await dropPostgresSchema(TEST_DATABASE_URL, schema);
+      await dropPostgresSchema(databaseUrl, schema);
       console.warn = warn;
     },
   };

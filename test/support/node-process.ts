@@ -13,6 +13,7 @@ const store = await openPostgresStore({ url: TEST_DATABASE_URL!, schema: TEST_SC
 const bus = await createRedisBus({ url: TEST_REDIS_URL!, namespace: TEST_NAMESPACE! });
 // Sign-in throttling shared through Redis, as server/main.ts does with REDIS_URL.
 const throttleClient = new Redis(TEST_REDIS_URL!);
+throttleClient.on("error", () => {});
 const throttle = createLoginThrottle({ type: "redis", client: throttleClient, namespace: TEST_NAMESPACE! });
 const server = await createSnowlineServer({ store, bus, clock: systemClock, logger: pino({ level: "silent" }), console: { throttle } });
 const url = await server.listen(0, "127.0.0.1");
