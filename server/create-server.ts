@@ -87,8 +87,13 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   const webhooks = createWebhookRepository(store.db);
   const webhookWorker = startWebhookWorker({ repository: webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
   // Writes hand their messages to this queue and answer at once; Redis being slow or away never holds them up.
+  // While Redis is away every publish fails at once: log the first and then every hundredth.
+  let failedPublishes = 0;
   const outbox = queuePublishes(bus, {
-    onError: (error) => logger.error({ err: error }, "publish failed; nodes will catch up from the store"),
+    onError: (error) => {
+      failedPublishes += 1;
+      if (failedPublishes % 100 === 1) logger.error({ err: error, failedPublishes }, "publish failed; nodes will catch up from the store");
+    },
   });
   const changes = createChangeService({
     store,
