@@ -1,13 +1,14 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { isPostgresMissing } from "../support/services";
 import { DRILL_CLIENTS, openDrill, printDrillTable, waitUntil, type Drill, type DrillReport } from "./harness";
+import { isRedisServerMissing } from "./services";
 
 function expectNothingLostOrRepeated(report: DrillReport): void {
   expect(report).toMatchObject({ lost: 0, appliedTwice: 0, diverged: 0, stranded: 0 });
   expect(report.convergeMs).not.toBeNaN();
 }
 
-describe.skipIf(isPostgresMissing())("fault drills: two nodes, PostgreSQL, Redis, a writer and hundreds of live clients", () => {
+describe.skipIf(isPostgresMissing() || isRedisServerMissing)("fault drills: two nodes, PostgreSQL, Redis, a writer and hundreds of live clients", () => {
   let drill: Drill | null = null;
   afterEach(async () => {
     await drill?.close();

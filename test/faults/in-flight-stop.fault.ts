@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { isPostgresMissing, TEST_DATABASE_URL } from "../support/services";
 import { openDrill, waitUntil, type Drill } from "./harness";
+import { isRedisServerMissing } from "./services";
 
 const refusesConnections = (url: string) =>
   new Promise<boolean>((resolve) => {
@@ -11,7 +12,7 @@ const refusesConnections = (url: string) =>
     socket.once("error", () => resolve(true));
   });
 
-describe.skipIf(isPostgresMissing())("graceful stop with requests in flight", () => {
+describe.skipIf(isPostgresMissing() || isRedisServerMissing)("graceful stop with requests in flight", () => {
   let drill: Drill | null = null;
   afterEach(async () => {
     await drill?.close();

@@ -4,12 +4,13 @@ import { EVENTS, type ClientToServerEvents, type ServerToClientEvents } from "..
 import { StatusSync } from "../../lib/realtime/status-sync";
 import { isPostgresMissing } from "../support/services";
 import { openDrill, waitUntil, type Drill } from "./harness";
+import { isRedisServerMissing } from "./services";
 
 const CLIENTS = 20;
 const WRITERS = 4;
 const POSTS_PER_WRITER = 15;
 
-describe.skipIf(isPostgresMissing())("resume racing writes", () => {
+describe.skipIf(isPostgresMissing() || isRedisServerMissing)("resume racing writes", () => {
   let drill: Drill | null = null;
   const sockets: Socket[] = [];
   afterEach(async () => {

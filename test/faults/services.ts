@@ -1,7 +1,15 @@
 // Services a fault drill owns and may break: its own redis-server on a free port, and a TCP load
 // balancer in front of the nodes (what sends a browser to another node when one stops).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
+
+/** The drills start and kill their own redis-server; without the binary they are skipped (a failure under CI). */
+export const isRedisServerMissing = spawnSync("redis-server", ["--version"]).status !== 0;
+if (isRedisServerMissing) {
+  const advice = "redis-server is not installed: the fault drills need it (Debian: apt-get install -y redis-server).";
+  if (process.env.CI) throw new Error(`${advice} CI=true, so this is a failure.`);
+  console.warn(`\n!!! Skipping the fault drills. ${advice}\n`);
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
