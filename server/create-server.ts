@@ -22,6 +22,7 @@ import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transit
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
 import { applyFrameHeaders } from "./http/frame-headers";
+import { trackInFlightRequests } from "./http/in-flight-requests";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker";
 
 /** The web front end (Next.js in production); tests may run the server without one. */
@@ -86,8 +87,8 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   const config = deps.config ?? DEFAULT_PUBLIC_CONFIG;
   const webhooks = createWebhookRepository(store.db);
   const webhookWorker = startWebhookWorker({ repository: webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
-  // Writes hand their messages to this queue and answer at once; Redis being slow or away never holds them up.
-  // While Redis is away every publish fails at once: log the first and then every hundredth.
+  // Writes hand their messages to this queue and answer at once; Redis being slow or away never
+  // holds them up. While it is away every publish fails at once: log the first and every hundredth.
   let failedPublishes = 0;
   const outbox = queuePublishes(bus, {
     onError: (error) => {
@@ -137,17 +138,9 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
-  // Requests being answered, so a graceful stop can let them finish before the store closes.
-  const inFlight = new Set<ServerResponse>();
-  let onIdle: (() => void) | null = null;
-  let isClosing = false;
+  const requests = trackInFlightRequests();
   const httpServer = createServer((req, res) => {
-    inFlight.add(res);
-    res.once("close", () => {
-      inFlight.delete(res);
-      if (!inFlight.size) onIdle?.();
-    });
-    if (isClosing) res.setHeader("connection", "close");
+    requests.track(res);
     const path = (req.url ?? "/").split("?")[0]!;
     applyFrameHeaders(path, res);
     if (API_PATH.test(path) || !web) {
@@ -204,29 +197,17 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   }, deps.gapPollMs ?? GAP_POLL_MS);
   gapPoll.unref();
 
-  function requestsFinished(timeoutMs: number): Promise<void> {
-    if (!inFlight.size) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      onIdle = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-
   let closed: Promise<void> | null = null;
   async function close(): Promise<void> {
-    isClosing = true;
+    requests.beginClosing();
     clearInterval(heartbeat);
     clearInterval(gapPoll);
     // Stop accepting connections; resolves once every connection has ended.
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     // Clients see their transport close and reconnect (through the load balancer, to another node).
     await realtime.close();
-    for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
     httpServer.closeIdleConnections();
-    await requestsFinished(deps.drainMs ?? DRAIN_MS);
+    await requests.finished(deps.drainMs ?? DRAIN_MS);
     unsubscribe();
     dueTransitions.stop();
     webhookWorker.stop();
