@@ -67,6 +67,7 @@ export interface DrillReport {
   stranded: number;
   /** POSTs that got no answer or an error but were stored. */
   unansweredCommits: number;
+  /** From the last POST answered to every client live and equal to the database. */
   convergeMs: number;
 }
 
@@ -74,7 +75,7 @@ const reports: DrillReport[] = [];
 
 export function printDrillTable(): void {
   if (!reports.length) return;
-  const header = "| scenario | POSTs ok | POSTs failed | lost | applied twice | clients diverged | stranded | failed but stored | converged in |";
+  const header = "| scenario | POSTs ok | POSTs failed | lost | applied twice | clients diverged | stranded | failed but stored | converged after the last answer |";
   const rows = reports.map(
     (r) =>
       `| ${r.scenario} | ${r.postsOk} | ${r.postsFailed} | ${r.lost} | ${r.appliedTwice} | ${r.diverged} | ${r.stranded} | ${r.unansweredCommits} | ${(r.convergeMs / 1000).toFixed(1)} s |`,
