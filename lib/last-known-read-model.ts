@@ -45,6 +45,9 @@ export function withLastKnown(readModel: ReadModel, now: () => number): LastKnow
     changesSince: read("changesSince", (since: number, limit: number, layers?: Parameters<ReadModel["changesSince"]>[2]) =>
       readModel.changesSince(since, limit, layers),
     ),
+    // Live resumes need the database's own answer: a remembered one could skip changes.
+    changesSinceWithHead: (since: number, limit: number, layers?: Parameters<ReadModel["changesSinceWithHead"]>[2]) =>
+      readModel.changesSinceWithHead(since, limit, layers),
     publicNotices: read("publicNotices", (at: number) => readModel.publicNotices(at), () => ""),
     outageSince: () => outageSince,
   };

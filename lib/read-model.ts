@@ -18,6 +18,8 @@ export interface ReadModel {
   getAsset(id: string): Promise<AssetWithStatus | null>;
   assetHistory(id: string, limit: number): Promise<Change[]>;
   changesSince(since: number, limit: number, layers?: readonly Layer[]): Promise<Change[]>;
+  /** The changes after `since` and the head seq they lead up to, from one consistent read (for resumes). */
+  changesSinceWithHead(since: number, limit: number, layers?: readonly Layer[]): Promise<{ seq: number; changes: Change[] }>;
   /** Notices showing at `now` or scheduled to show later. */
   publicNotices(now: number): Promise<PublicNotice[]>;
 }

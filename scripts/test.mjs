@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, unit and integration tests (real SQLite, PostgreSQL, Redis),
+// `npm test`: type-check, lint, unit and integration tests (real SQLite, PostgreSQL, Redis), fault drills,
 // a production build, then end-to-end tests in Debian's Chromium. Stops at the first failure.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -23,6 +23,7 @@ step("Route types", "npx", ["next", "typegen"]);
 step("Type-check", "npx", ["tsc", "--noEmit", "-p", "."]);
 step("Lint", "npx", ["eslint", "."]);
 step("Unit and integration tests", "npx", ["vitest", "run"]);
+step("Fault drills", "npx", ["vitest", "run", "--config", "vitest.faults.config.ts"]);
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {

@@ -12,6 +12,7 @@ import { createAuthService, type AuthService } from "./auth/auth-service";
 import type { LoginThrottle } from "./auth/login-throttle";
 import { createUserAdmin, type UserAdmin } from "./auth/user-admin";
 import type { Bus } from "./bus/bus";
+import { queuePublishes } from "./bus/publish-queue";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
 import { createApi } from "./http/api";
@@ -19,6 +20,7 @@ import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transit
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
 import { applyFrameHeaders } from "./http/frame-headers";
+import { trackInFlightRequests } from "./http/in-flight-requests";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker";
 
 /** The web front end (Next.js in production); tests may run the server without one. */
@@ -36,6 +38,10 @@ export interface SnowlineServerDeps {
   throttle: LoginThrottle;
   web?: WebHandler;
   heartbeatMs?: number;
+  /** How often a node reads the store's head while the bus is unhealthy, to deliver what the bus dropped. */
+  gapPollMs?: number;
+  /** How long `close()` lets requests in flight finish before it ends their connections. */
+  drainMs?: number;
   /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
   config?: PublicConfig;
   /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
@@ -68,6 +74,8 @@ export interface SnowlineServer {
 }
 
 export const HEARTBEAT_MS = 15_000;
+export const GAP_POLL_MS = 1_000;
+export const DRAIN_MS = 10_000;
 // Data (API, open-data feeds, oEmbed) goes to Hono; pages, the embed widget and static files to Next.
 const API_PATH = /^\/(api\/|healthz$|readyz$|feeds\/|oembed$)/;
 
@@ -76,17 +84,28 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   const { store, bus, clock, logger, web } = deps;
   const config = deps.config ?? DEFAULT_PUBLIC_CONFIG;
   const webhookWorker = startWebhookWorker({ repository: store.webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
+  // Writes hand their messages to this queue and answer at once; Redis being slow or away never
+  // holds them up. While it is away every publish fails at once: log the first and every hundredth.
+  let failedPublishes = 0;
+  const outbox = queuePublishes(bus, {
+    onError: (error) => {
+      failedPublishes += 1;
+      if (failedPublishes % 100 === 1) logger.error({ err: error, failedPublishes }, "publish failed; nodes will catch up from the store");
+    },
+  });
   const changes = createChangeService({
     store,
-    bus,
+    bus: outbox,
     clock,
     logger,
     // publish() runs once per committed batch on the committing node: the one place to fill the outbox.
     onCommitted: async (batch) => {
+      // This node's own clients need not wait for the bus to bring the batch back.
+      fanout.receive(batch);
       if (await store.webhooks.enqueue(batch, clock.now())) webhookWorker.wake();
     },
   });
-  const notices = createNoticeService({ store, bus, clock, logger });
+  const notices = createNoticeService({ store, bus: outbox, clock, logger });
   const consoleOptions = deps.console ?? {};
   const auth = createAuthService({
     store,
@@ -113,7 +132,9 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
+  const requests = trackInFlightRequests();
   const httpServer = createServer((req, res) => {
+    requests.track(res);
     const path = (req.url ?? "/").split("?")[0]!;
     applyFrameHeaders(path, res);
     if (API_PATH.test(path) || !web) {
@@ -155,6 +176,40 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
       .finally(() => realtime.heartbeat(fanout.seq));
   }, deps.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
+  // While the bus is unhealthy its messages may be lost: read the head often so every client
+  // still gets each change within seconds, not at the next heartbeat. One more read once it is
+  // back covers what went missing while it reconnected.
+  let wasBusUnhealthy = false;
+  const gapPoll = setInterval(() => {
+    const isHealthy = bus.isHealthy();
+    if (isHealthy && !wasBusUnhealthy) return;
+    fanout
+      .catchUp()
+      .then(() => (wasBusUnhealthy = !isHealthy))
+      .catch((error: unknown) => logger.error({ err: error }, "fan-out catch-up failed"));
+    if (!isHealthy) wasBusUnhealthy = true;
+  }, deps.gapPollMs ?? GAP_POLL_MS);
+  gapPoll.unref();
+
+  let closed: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    requests.beginClosing();
+    clearInterval(heartbeat);
+    clearInterval(gapPoll);
+    // Stop accepting connections; resolves once every connection has ended.
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    // Clients see their transport close and reconnect (through the load balancer, to another node).
+    await realtime.close();
+    httpServer.closeIdleConnections();
+    await requests.finished(deps.drainMs ?? DRAIN_MS);
+    unsubscribe();
+    dueTransitions.stop();
+    webhookWorker.stop();
+    fanout.close();
+    await outbox.drain(1_000);
+    httpServer.closeAllConnections();
+    await stopped;
+  }
 
   return {
     httpServer,
@@ -176,15 +231,10 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
           resolve(`http://${shownHost}:${address.port}`);
         });
       }),
-    async close() {
-      clearInterval(heartbeat);
-      unsubscribe();
-      dueTransitions.stop();
-      webhookWorker.stop();
-      fanout.close();
-      await realtime.close();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
+    /**
+     * Stops gracefully: no new connections, sockets told to reconnect elsewhere, requests in
+     * flight answered (for up to `drainMs`). The store may be closed once this resolves.
+     */
+    close: () => (closed ??= close()),
   };
 }

@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
+    // close() lets requests finish for up to 10 s; never let a stuck one keep the process alive.
+    setTimeout(() => process.exit(1), 20_000).unref();
     await server.close();
     await backends.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 import type { Change } from "@/lib/domain/change";
 import type { PublicNotice } from "@/lib/domain/notices";
 import { EVENTS, noticesMessageSchema } from "@/lib/realtime/protocol";
+import { retryAfterServerDisconnect } from "@/lib/realtime/server-disconnect-retry";
 import { StatusSync } from "@/lib/realtime/status-sync";
 import { onProtocolRefused, openLiveSocket } from "./live-socket";
 import type { ConnectionState } from "./live-types";
@@ -24,8 +25,15 @@ export interface LiveConnectionHandlers {
  * after every reconnect. Runs in a worker (live-worker.ts), or after the page is interactive where
  * workers fail, so socket.io-client and the protocol's zod schemas stay out of the first load.
  */
-export function startLiveConnection(handlers: LiveConnectionHandlers, network: NetworkSignal = windowNetwork): () => void {
-  const socket = openLiveSocket();
+export function startLiveConnection(
+  handlers: LiveConnectionHandlers,
+  network: NetworkSignal = windowNetwork,
+  /** The page's own origin unless given: the fault drills run hundreds of these in one Node process. */
+  url?: string,
+): () => void {
+  // A page has one connection; in a drill each caller is a separate browser, so no sharing.
+  const socket = url === undefined ? openLiveSocket() : openLiveSocket({ forceNew: true }, url);
+  const retry = retryAfterServerDisconnect({ connect: () => socket.connect(), isConnected: () => socket.connected });
   let isRefused = false;
   const sync = new StatusSync({
     initialSeq: handlers.initialSeq,
@@ -44,13 +52,17 @@ export function startLiveConnection(handlers: LiveConnectionHandlers, network: N
   });
 
   socket.on("connect", () => {
+    retry.onConnect();
     void sync.onConnect().then(() => {
       if (!socket.connected) return;
       handlers.onState("live");
       if (!sync.isBehind) handlers.onSynced();
     });
   });
-  socket.on("disconnect", offlineOrReconnecting);
+  socket.on("disconnect", (reason) => {
+    retry.onDisconnect(reason);
+    offlineOrReconnecting();
+  });
   socket.io.on("reconnect_attempt", offlineOrReconnecting);
   socket.on(EVENTS.changes, (message) => sync.onChanges(message));
   socket.on(EVENTS.heartbeat, (message) => {
@@ -78,6 +90,7 @@ export function startLiveConnection(handlers: LiveConnectionHandlers, network: N
   if (!network.isOnline()) handlers.onState("offline");
 
   return () => {
+    retry.stop();
     unwatch();
     socket.disconnect();
   };

@@ -5,7 +5,7 @@ import { isStatusCodeFor, statusCodesFor } from "../domain/status-codes";
 import { toStatusRecord, type ChangeInput } from "../domain/status";
 import { planDueTransitions, planSet } from "../domain/transitions";
 import { commit, loadAssets, lockHead, type AssetTransitions } from "./change-batch";
-import type { Db } from "./database";
+import type { ChangesTable, Db } from "./database";
 import { assetFromRow, changeFromRow, num, stateFromRow } from "./rows";
 
 const PUBLIC_CHANGE_COLUMNS = ["seq", "asset_id", "layer", "kind", "at", "status"] as const;
@@ -105,6 +105,28 @@ export function createChangeLog(db: Db) {
     async headSeq(): Promise<number> {
       const row = await db.selectFrom("seq_counter").select("value").where("id", "=", 1).executeTakeFirstOrThrow();
       return num(row.value);
+    },
+
+    /**
+     * The changes after `since` and the head seq they lead to, from one statement: the range is
+     * capped at the head read with it, so a resume never carries a change past its own seq.
+     */
+    async changesSinceWithHead(since: number, limit: number, layers?: readonly Layer[]): Promise<{ seq: number; changes: Change[] }> {
+      const rows = await db
+        .selectFrom("seq_counter as head")
+        .leftJoin("changes as c", (join) => {
+          const range = join.on("c.seq", ">", since).onRef("c.seq", "<=", "head.value");
+          return layers ? range.on("c.layer", "in", layers.length ? [...layers] : [""]) : range;
+        })
+        .select(["head.value as head", "c.seq", "c.asset_id", "c.layer", "c.kind", "c.at", "c.status"])
+        .where("head.id", "=", 1)
+        .orderBy("c.seq")
+        .limit(limit)
+        .execute();
+      const changes = rows.flatMap((row) =>
+        row.seq === null ? [] : [changeFromRow(row as Pick<ChangesTable, "seq" | "asset_id" | "layer" | "kind" | "at" | "status">)],
+      );
+      return { seq: num(rows[0]!.head), changes };
     },
 
     async changesSince(since: number,

@@ -77,6 +77,8 @@ describeEachStore("store", (factory) => {
     expect((await store.changesSince(0, 100)).map((c) => c.seq)).toEqual([1, 2]);
     expect((await store.changesSince(1, 100)).map((c) => c.seq)).toEqual([2]);
     expect((await store.changesSince(0, 100, ["gritting"])).map((c) => c.assetId)).toEqual(["route-1"]);
+    const resumed = await store.changesSinceWithHead(0, 100, ["schools"]);
+    expect({ seq: resumed.seq, seqs: resumed.changes.map((c) => c.seq) }).toEqual({ seq: 2, seqs: [1] });
     expect((await store.assetHistory("school-1", 10))[0]?.status.message).toBe(message);
   });
 

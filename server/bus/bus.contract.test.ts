@@ -70,6 +70,7 @@ for (const factory of factories) {
       await vi.waitFor(() => expect(second).toHaveBeenCalledTimes(1), { timeout: 10_000 });
       expect(first).not.toHaveBeenCalled();
       await expect(buses[0]!.ping()).resolves.toBeUndefined();
+      expect(buses[0]!.isHealthy()).toBe(true);
     });
   });
 }

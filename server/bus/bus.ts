@@ -19,5 +19,7 @@ export interface Bus {
   publish(message: BusMessage): Promise<void>;
   subscribe(listener: (message: BusMessage) => void): () => void;
   ping(): Promise<void>;
+  /** False while messages may be going missing (e.g. Redis unreachable): nodes then poll the store for gaps. */
+  isHealthy(): boolean;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ export function createInProcessBus(): Bus {
       return () => listeners.delete(listener);
     },
     async ping() {},
+    isHealthy: () => true,
     async close() {
       listeners.clear();
     },

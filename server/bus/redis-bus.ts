@@ -20,7 +20,9 @@ export interface RedisBus extends Bus {
 export async function createRedisBus(options: RedisBusOptions): Promise<RedisBus> {
   const channel = `${options.namespace}:bus`;
   const redisOptions = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
-  const publisher = new Redis(options.url, redisOptions);
+  // A publish or ping while Redis is away fails at once instead of queueing until it returns:
+  // nothing may wait on the bus, and nodes read what they missed from the store.
+  const publisher = new Redis(options.url, { ...redisOptions, enableOfflineQueue: false });
   const subscriber = new Redis(options.url, redisOptions);
   const listeners = new Set<(message: BusMessage) => void>();
   const report = (context: string) => (error: unknown) => options.onError?.(error, context);
@@ -54,6 +56,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<RedisBus
     async ping() {
       await publisher.ping();
     },
+    isHealthy: () => publisher.status === "ready" && subscriber.status === "ready",
     async close() {
       listeners.clear();
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);

@@ -119,19 +119,19 @@ export function attachRealtime(
       io.local.emit(EVENTS.heartbeat, { seq });
     },
     sendNotices,
-    close: () =>
-      new Promise<void>((resolve) => {
-        io.disconnectSockets(true);
-        // io.close() also closes the HTTP server; the caller owns that.
-        io.engine.close();
-        resolve();
-      }),
+    // Closing the transports, without a Socket.IO "disconnect" packet, is what clients take as
+    // "reconnect": after a server disconnect socket.io-client would stay away for good.
+    // io.close() also closes the HTTP server; the caller owns that.
+    close: async () => {
+      io.engine.close();
+    },
   };
 }
 
+// The changes and the seq come from one read: a head read before the range would let the range
+// carry batches past it, which the client then applies again from the live stream.
 async function resume(readModel: ReadModel, since: number, layers: Layer[]): Promise<ResumeReply> {
-  const seq = await readModel.headSeq();
+  const { seq, changes } = await readModel.changesSinceWithHead(since, RESUME_MAX_CHANGES, layers);
   if (since > seq || seq - since > RESUME_MAX_CHANGES) return { seq, reset: true };
-  const changes = await readModel.changesSince(since, RESUME_MAX_CHANGES, layers);
   return { seq, changes };
 }
