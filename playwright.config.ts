@@ -65,6 +65,8 @@ export default defineConfig({
       // Tiles cannot load here; tests answer this host with an empty response.
       SNOWLINE_TILE_URL: "http://tiles.snowline.test/{z}/{x}/{y}.png",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The webhook journeys deliver to a receiver on this machine, an internal address refused by default.
+      SNOWLINE_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
     },
   })),
 });

@@ -20,6 +20,9 @@ import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transit
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
 import { applyFrameHeaders } from "./http/frame-headers";
+import type { AllowedWebhookHosts } from "../lib/webhooks/webhook-target";
+import { createWebhookPoster } from "./webhooks/post-webhook";
+import { createWebhookTargets } from "./webhooks/webhook-targets";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker";
 
 /** The web front end (Next.js in production); tests may run the server without one. */
@@ -41,8 +44,11 @@ export interface SnowlineServerDeps {
   adminGuard?: AdminGuard;
   /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
   config?: PublicConfig;
-  /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
-  webhooks?: { autoRun?: boolean; fetch?: typeof fetch };
+  /**
+   * Tests turn the automatic loop off and drive deliveries with a manual clock. `allowedHosts`
+   * (SNOWLINE_WEBHOOK_ALLOWED_HOSTS) are internal hosts webhooks may reach all the same.
+   */
+  webhooks?: { autoRun?: boolean; allowedHosts?: AllowedWebhookHosts };
   console?: ConsoleOptions;
 }
 
@@ -76,7 +82,14 @@ const API_PATH = /^\/(api\/|healthz$|readyz$|feeds\/|oembed$)/;
 export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<SnowlineServer> {
   const { store, bus, clock, logger, web } = deps;
   const config = deps.config ?? DEFAULT_PUBLIC_CONFIG;
-  const webhookWorker = startWebhookWorker({ repository: store.webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
+  const webhookTargets = createWebhookTargets(deps.webhooks?.allowedHosts);
+  const webhookWorker = startWebhookWorker({
+    repository: store.webhooks,
+    clock,
+    logger,
+    autoRun: deps.webhooks?.autoRun ?? true,
+    post: createWebhookPoster(webhookTargets),
+  });
   const changes = createChangeService({
     store,
     bus,
@@ -108,6 +121,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     notices,
     config,
     wakeWebhookWorker: () => webhookWorker.wake(),
+    webhookTargets,
     adminGuard,
     auth,
     users,

@@ -5,6 +5,7 @@ import { parseInput } from "../../../lib/domain/validation";
 import { webhookInputSchema } from "../../../lib/webhooks/webhook-schema";
 import type { HttpDeps } from "../context";
 import { readJson } from "../read-json";
+import { registerWebhook } from "../../webhooks/register-webhook";
 
 const deliveriesQuerySchema = z.object({
   limit: z.coerce.number({ message: "limit must be a whole number" }).int().min(1).max(500).default(50),
@@ -18,7 +19,7 @@ export function webhookRoutes(api: Hono, deps: HttpDeps): void {
   api.post("/webhooks", async (c) => {
     const actor = await deps.adminGuard.requireAdmin(c, deps);
     const input = parseInput(webhookInputSchema, await readJson(c), "The webhook is invalid; nothing was stored");
-    const { webhook, secret } = await deps.store.webhooks.add(input, { createdBy: actor.name, now: deps.clock.now() });
+    const { webhook, secret } = await registerWebhook({ store: deps.store, targets: deps.webhookTargets }, input, { createdBy: actor.name, now: deps.clock.now() });
     return c.json({ webhook, secret }, 201);
   });
 
