@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ValidationError } from "../../lib/domain/errors";
+import { webhookAdd } from "../cli/webhook-commands";
 import { EnvError, parseEnv } from "../config/env";
+import { createWebhookTargets } from "./webhook-targets";
 import { startTestServer, type TestServer } from "../../test/support/test-server";
 import { startWebhookReceiver } from "../../test/support/webhook-receiver";
 
@@ -137,5 +140,15 @@ describe("webhook targets: no internal addresses, no credentials", () => {
     expect(parseEnv({}).SNOWLINE_WEBHOOK_ALLOWED_HOSTS.size).toBe(0);
     expect(() => parseEnv({ SNOWLINE_WEBHOOK_ALLOWED_HOSTS: "http://hooks.internal/x" })).toThrow(EnvError);
     expect(() => parseEnv({ SNOWLINE_WEBHOOK_ALLOWED_HOSTS: "http://hooks.internal/x" })).toThrow(/SNOWLINE_WEBHOOK_ALLOWED_HOSTS/);
+  });
+
+  it("the command line refuses the same addresses, unless the host is allowed", async () => {
+    const t = await server();
+    const add = (url: string, allowed: string[] = []) =>
+      webhookAdd(t.store, createWebhookTargets(new Set(allowed)), { url, layers: "schools", now: t.clock.now() });
+    await expect(add("http://localhost:9/hook")).rejects.toThrow(ValidationError);
+    await expect(add("http://[::ffff:169.254.169.254]/")).rejects.toThrow(ValidationError);
+    expect(await t.store.webhooks.list()).toEqual([]);
+    expect((await add("http://localhost:9/hook", ["localhost"]))[0]).toMatch(/^Added webhook/);
   });
 });
