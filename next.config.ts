@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.SNOWLINE_TYPES_CHECKED === "1" },
   reactStrictMode: true,
   // Native and server-only packages stay outside the bundle; app code reaches data through lib/read-model.
-  serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "pino"],
+  // satori and resvg load WebAssembly: share cards are drawn from node_modules, not from a bundle.
+  serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "pino", "satori", "@resvg/resvg-wasm"],
   // Framing rules are set for every response by the custom server (server/http/frame-headers.ts).
   async headers() {
     return [

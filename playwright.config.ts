@@ -4,7 +4,7 @@ import { E2E_SERVERS } from "./e2e/support/e2e-servers";
 
 const SERVER_OF_SPEC = {
   resident: ["accessibility", "asset-page", "deep-links", "keyboard", "list-without-javascript", "live-map", "live-worker", "my-places", "notices", "offline-resume"],
-  embed: ["embed-builder", "embed-weight", "embed-widget"],
+  embed: ["embed-builder", "embed-weight", "embed-widget", "share-cards"],
   console: ["console-admin", "console-assets", "console-bulk", "console-conflict", "console-officer", "console-roles", "console-sign-in", "console-webhooks"],
 } as const;
 
@@ -65,6 +65,8 @@ export default defineConfig({
       // Tiles cannot load here; tests answer this host with an empty response.
       SNOWLINE_TILE_URL: "http://tiles.snowline.test/{z}/{x}/{y}.png",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The webhook journeys deliver to a receiver on this machine, an internal address refused by default.
+      SNOWLINE_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
     },
   })),
 });

@@ -1,9 +1,9 @@
-import { ImageResponse } from "next/og";
 import { connection } from "next/server";
 import { getAppContext } from "@/lib/app-context";
 import { summarise } from "@/lib/summary/layer-summary";
-import { OG_SIZE, OgCard } from "./_og/og-card";
+import { OG_SIZE } from "./_og/og-card";
 import { cachedCard } from "./_og/og-response";
+import { renderShareCard } from "./_og/render-share-card";
 
 export const alt = "Live winter service status: schools, gritting and bin collections";
 export const size = OG_SIZE;
@@ -16,14 +16,11 @@ export default async function Image() {
   const seq = await readModel.headSeq();
   return cachedCard(`home-${seq}`, async () => {
     const summaries = summarise(await readModel.listAssets());
-    return new ImageResponse(
-      <OgCard
-        council={config.councilName}
-        title="Winter service status"
-        lines={summaries.map((s) => s.sentence)}
-        footer="Live: schools, gritting and bin collections"
-      />,
-      size,
-    );
+    return renderShareCard({
+      council: config.councilName,
+      title: "Winter service status",
+      lines: summaries.map((s) => s.sentence),
+      footer: "Live: schools, gritting and bin collections",
+    });
   });
 }

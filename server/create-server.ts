@@ -21,6 +21,9 @@ import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
 import { applyFrameHeaders } from "./http/frame-headers";
 import { trackInFlightRequests } from "./http/in-flight-requests";
+import type { AllowedWebhookHosts } from "../lib/webhooks/webhook-target";
+import { createWebhookPoster } from "./webhooks/post-webhook";
+import { createWebhookTargets } from "./webhooks/webhook-targets";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker";
 
 /** The web front end (Next.js in production); tests may run the server without one. */
@@ -44,8 +47,11 @@ export interface SnowlineServerDeps {
   drainMs?: number;
   /** Site settings for feeds and links; defaults to DEFAULT_PUBLIC_CONFIG. */
   config?: PublicConfig;
-  /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
-  webhooks?: { autoRun?: boolean; fetch?: typeof fetch };
+  /**
+   * Tests turn the automatic loop off and drive deliveries with a manual clock. `allowedHosts`
+   * (SNOWLINE_WEBHOOK_ALLOWED_HOSTS) are internal hosts webhooks may reach all the same.
+   */
+  webhooks?: { autoRun?: boolean; allowedHosts?: AllowedWebhookHosts };
   console?: ConsoleOptions;
 }
 
@@ -83,7 +89,14 @@ const API_PATH = /^\/(api\/|healthz$|readyz$|feeds\/|oembed$)/;
 export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<SnowlineServer> {
   const { store, bus, clock, logger, web } = deps;
   const config = deps.config ?? DEFAULT_PUBLIC_CONFIG;
-  const webhookWorker = startWebhookWorker({ repository: store.webhooks, clock, logger, autoRun: deps.webhooks?.autoRun ?? true, fetch: deps.webhooks?.fetch });
+  const webhookTargets = createWebhookTargets(deps.webhooks?.allowedHosts);
+  const webhookWorker = startWebhookWorker({
+    repository: store.webhooks,
+    clock,
+    logger,
+    autoRun: deps.webhooks?.autoRun ?? true,
+    post: createWebhookPoster(webhookTargets),
+  });
   // Writes hand their messages to this queue and answer at once; Redis being slow or away never
   // holds them up. While it is away every publish fails at once: log the first and every hundredth.
   let failedPublishes = 0;
@@ -125,6 +138,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     notices,
     config,
     wakeWebhookWorker: () => webhookWorker.wake(),
+    webhookTargets,
     auth,
     users,
     consoleSettings,

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     throttle,
     web,
     config,
+    webhooks: { allowedHosts: env.SNOWLINE_WEBHOOK_ALLOWED_HOSTS },
     console: {
       sessionPolicy,
       settings: consoleSettings,

@@ -3,6 +3,7 @@ import type { ChangeBatch } from "../domain/change";
 import { NotFoundError } from "../domain/errors";
 import type { Layer } from "../domain/layers";
 import { webhookPayloadFor } from "../webhooks/webhook-payload";
+import { withoutCredentials } from "../webhooks/webhook-target";
 import type {
   ClaimedDelivery,
   Webhook,
@@ -20,7 +21,7 @@ const iso = (ms: number | string | null) => (ms === null ? null : new Date(num(m
 function toWebhook(row: WebhooksTable): Webhook {
   return {
     id: row.id,
-    url: row.url,
+    url: withoutCredentials(row.url),
     layers: JSON.parse(row.layers) as Layer[],
     createdAt: iso(row.created_at)!,
     createdBy: row.created_by_name,

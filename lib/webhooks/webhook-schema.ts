@@ -3,12 +3,23 @@ import { LAYERS, layerSchema } from "../domain/layers";
 
 export const WEBHOOK_SECRET_MIN_LENGTH = 16;
 
+function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return false;
+  }
+}
+
 /** What an admin sends to register a webhook, from the CLI or over HTTP. */
 export const webhookInputSchema = z.strictObject({
   url: z
     .url({ message: "url must be an absolute URL such as https://example.org/hooks/snowline" })
     .max(2000, "url is longer than 2000 characters")
-    .refine((url) => /^https?:\/\//i.test(url), "url must start with http:// or https://"),
+    .refine((url) => /^https?:\/\//i.test(url), "url must start with http:// or https://")
+    // Credentials in the address would be stored and shown on the console; the signature authenticates instead.
+    .refine((url) => !hasUserInfo(url), "url must not contain a user name or password"),
   layers: z
     .array(layerSchema, { message: `layers must be a list of ${LAYERS.join(", ")}` })
     .min(1, "Pick at least one layer")

@@ -9,6 +9,7 @@ import { readSecretFromStdin } from "./read-stdin";
 import { cliActor, noticeAdd, noticeEnd, noticeList } from "./notice-commands";
 import { tokenAdd, tokenList, tokenRevoke } from "./token-commands";
 import { describeCliError, userAdd, userLink, userList, userSetDisabled } from "./user-commands";
+import { createWebhookTargets } from "../webhooks/webhook-targets";
 import { webhookAdd, webhookDeliveries, webhookList, webhookRemove } from "./webhook-commands";
 
 const USAGE = `Usage: npx snowline <command>
@@ -96,7 +97,7 @@ async function run(argv: string[]): Promise<string[]> {
     if (group === "import") return await importCommand(store, command, rest[0], values, now);
     if (group === "export") return await exportCommand(store, command, values);
     if (group === "webhook" && command === "add") {
-      return await webhookAdd(store, { url: rest[0], layers: values.layers, secret: values.secret, now });
+      return await webhookAdd(store, createWebhookTargets(env.SNOWLINE_WEBHOOK_ALLOWED_HOSTS), { url: rest[0], layers: values.layers, secret: values.secret, now });
     }
     if (group === "webhook" && command === "list") return await webhookList(store);
     if (group === "webhook" && command === "remove" && rest[0]) return await webhookRemove(store, rest[0], now);

@@ -1,12 +1,18 @@
 import { parseInput } from "../../lib/domain/validation";
 import type { Store } from "../../lib/store/store";
 import { layerListSchema, webhookInputSchema } from "../../lib/webhooks/webhook-schema";
+import type { WebhookTargets } from "../webhooks/webhook-targets";
+import { registerWebhook } from "../webhooks/register-webhook";
 
 /** `webhook add URL --layers schools,gritting [--secret S]`: the secret is printed once, on the last line. */
-export async function webhookAdd(store: Store, options: { url?: string; layers?: string; secret?: string; now: number }): Promise<string[]> {
+export async function webhookAdd(
+  store: Store,
+  targets: WebhookTargets,
+  options: { url?: string; layers?: string; secret?: string; now: number },
+): Promise<string[]> {
   const layers = parseInput(layerListSchema, options.layers ?? "", "--layers is invalid");
   const input = parseInput(webhookInputSchema, { url: options.url ?? "", layers, secret: options.secret }, "The webhook is invalid; nothing was stored");
-  const { webhook, secret } = await store.webhooks.add(input, { createdBy: "command line", now: options.now });
+  const { webhook, secret } = await registerWebhook({ store, targets }, input, { createdBy: "command line", now: options.now });
   return [
     `Added webhook ${webhook.id} for ${webhook.layers.join(", ")}: ${webhook.url}`,
     "Deliveries are signed with this secret (Snowline-Signature: sha256=HMAC of \"<timestamp>.<body>\"); it is shown only now:",

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { BRAND_MIN_CONTRAST, contrastRatio, isHexColour } from "../../lib/brand/contrast";
+import { parseAllowedHosts, type AllowedWebhookHosts } from "../../lib/webhooks/webhook-target";
 
 const optionalUrl = (protocols: string[], example: string) =>
   z
@@ -68,6 +69,16 @@ export const envSchema = z.object({
       (value) => !isHexColour(value) || contrastRatio(value, "#ffffff") >= BRAND_MIN_CONTRAST,
       `must be dark enough for white text on it (contrast at least ${BRAND_MIN_CONTRAST}:1): choose a darker shade`,
     ),
+  // Internal hosts webhooks may reach; every other private, loopback or link-local address is refused.
+  SNOWLINE_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value, ctx): AllowedWebhookHosts => {
+      const hosts = parseAllowedHosts(value);
+      if (hosts) return hosts;
+      ctx.addIssue({ code: "custom", message: "must be host names or IP addresses separated by commas, such as hooks.internal,10.0.0.5" });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,6 +8,7 @@ import type { AuthService } from "../auth/auth-service";
 import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
+import type { WebhookTargets } from "../webhooks/webhook-targets";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -21,6 +22,8 @@ export interface HttpDeps {
   config: PublicConfig;
   /** Makes this node's webhook worker look for due deliveries at once. */
   wakeWebhookWorker(): void;
+  /** Where webhooks may be sent (no internal addresses unless allowed). */
+  webhookTargets: WebhookTargets;
   auth: AuthService;
   users: UserAdmin;
   consoleSettings: ConsoleSettings;

@@ -17,7 +17,7 @@ function suite(factory: StoreFactory) {
   let closeReceiver: () => Promise<void>;
 
   beforeEach(async () => {
-    t = await startTestServer({ storeFactory: factory });
+    t = await startTestServer({ storeFactory: factory, webhooks: { allowedHosts: ["127.0.0.1"] } });
     published = [];
     t.bus.subscribe((message) => published.push(message));
     const receiver = await startWebhookReceiver();

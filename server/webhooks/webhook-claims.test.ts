@@ -11,6 +11,8 @@ import { sampleAssets, T0, TEST_ACTOR } from "../../test/support/fixtures";
 import { isPostgresMissing, TEST_DATABASE_URL, uniqueName } from "../../test/support/services";
 import { startWebhookReceiver } from "../../test/support/webhook-receiver";
 import { WEBHOOK_HEADERS } from "../../lib/webhooks/signature";
+import { createWebhookPoster } from "./post-webhook";
+import { createWebhookTargets } from "./webhook-targets";
 import { startWebhookWorker } from "./webhook-worker";
 
 /** Two connections to one database, as two nodes of a deployment would have. */
@@ -80,7 +82,9 @@ for (const backend of backends) {
 
       const clock = new ManualClock(T0);
       const logger = pino({ level: "silent" });
-      const workers = [repoA, repoB, repoA, repoB].map((repository) => startWebhookWorker({ repository, clock, logger }));
+      // The receiver listens on this machine, which webhooks may reach only when allowed.
+      const post = createWebhookPoster(createWebhookTargets(new Set(["127.0.0.1"])));
+      const workers = [repoA, repoB, repoA, repoB].map((repository) => startWebhookWorker({ repository, clock, logger, post }));
       cleanups.push(async () => workers.forEach((w) => w.stop()));
       const attempted = await Promise.all(workers.map((w) => w.runDue()));
 

@@ -14,7 +14,8 @@ describe("outbound webhooks", () => {
   });
 
   async function setUp(receiverStatuses: number[] = [], layers = ["schools"]) {
-    const t: TestServer = await startTestServer();
+    // The receiver listens on this machine, which webhooks may reach only when allowed.
+    const t: TestServer = await startTestServer({ webhooks: { allowedHosts: ["127.0.0.1"] } });
     cleanups.push(() => t.close());
     const receiver = await startWebhookReceiver(receiverStatuses);
     cleanups.push(() => receiver.close());
@@ -126,7 +127,7 @@ describe("outbound webhooks", () => {
   });
 
   it("sends again at once when an admin asks, not at the worker's next poll", async () => {
-    const t = await startTestServer({ webhooks: { autoRun: true } });
+    const t = await startTestServer({ webhooks: { autoRun: true, allowedHosts: ["127.0.0.1"] } });
     cleanups.push(() => t.close());
     const receiver = await startWebhookReceiver([503]);
     cleanups.push(() => receiver.close());

@@ -4,6 +4,7 @@ import { nextAttemptAfter } from "../../lib/webhooks/backoff";
 import { signWebhookBody, WEBHOOK_HEADERS } from "../../lib/webhooks/signature";
 import type { ClaimedDelivery } from "../../lib/webhooks/webhook-schema";
 import type { Logger } from "../logger";
+import type { WebhookPoster } from "./post-webhook";
 
 export interface WebhookWorker {
   /** Sends every delivery due by the clock's now (claiming each first); resolves with how many were attempted. */
@@ -17,7 +18,8 @@ export interface WebhookWorkerOptions {
   repository: Store["webhooks"];
   clock: Clock;
   logger: Logger;
-  fetch?: typeof fetch;
+  /** How a delivery is sent: createWebhookPoster, which refuses internal addresses at connect time. */
+  post: WebhookPoster;
   /** Without it, only runDue() sends (tests drive the worker and the clock by hand). */
   autoRun?: boolean;
   leaseMs?: number;
@@ -33,7 +35,7 @@ const WAKE_DEBOUNCE_MS = 20;
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const { repository, clock, logger } = options;
-  const send = options.fetch ?? fetch;
+  const send = options.post;
   const leaseMs = options.leaseMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const pollMs = options.pollMs ?? 5_000;
@@ -48,8 +50,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const res = await send(delivery.url, {
-        method: "POST",
+      statusCode = await send({
+        url: delivery.url,
         headers: {
           "content-type": "application/json",
           "user-agent": "Snowline-Webhooks/1",
@@ -58,12 +60,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
           [WEBHOOK_HEADERS.signature]: signWebhookBody(delivery.secret, timestamp, delivery.payload),
         },
         body: delivery.payload,
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
-      statusCode = res.status;
-      await res.body?.cancel();
-      if (res.status < 200 || res.status >= 300) error = `The receiver answered HTTP ${res.status}`;
+      // Only the status code is kept: the receiver's body would echo an internal service back to the console.
+      if (statusCode < 200 || statusCode >= 300) error = `The receiver answered HTTP ${statusCode}`;
     } catch (cause) {
       error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
     }

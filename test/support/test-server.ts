@@ -33,7 +33,8 @@ export async function startTestServer(
     clock?: Clock;
     heartbeatMs?: number;
     seed?: boolean;
-    webhooks?: { autoRun?: boolean };
+    /** `allowedHosts` lets webhooks reach a receiver on this machine (127.0.0.1), as SNOWLINE_WEBHOOK_ALLOWED_HOSTS does. */
+    webhooks?: { autoRun?: boolean; allowedHosts?: string[] };
     /** Sign-in counting; memory by default, as a test server is one process. */
     throttle?: LoginThrottle;
     console?: ConsoleOptions;
@@ -52,7 +53,7 @@ export async function startTestServer(
     throttle: options.throttle ?? createLoginThrottle({ type: "memory" }),
     heartbeatMs: options.heartbeatMs,
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
-    webhooks: { autoRun: options.webhooks?.autoRun ?? false },
+    webhooks: { autoRun: options.webhooks?.autoRun ?? false, allowedHosts: new Set(options.webhooks?.allowedHosts ?? []) },
     console: options.console,
   });
   const url = await server.listen(0, "127.0.0.1");

@@ -1,7 +1,7 @@
-import { ImageResponse } from "next/og";
 import { connection } from "next/server";
-import { OG_SIZE, OgCard } from "@/app/_og/og-card";
+import { OG_SIZE } from "@/app/_og/og-card";
 import { cachedCard } from "@/app/_og/og-response";
+import { renderShareCard } from "@/app/_og/render-share-card";
 import { getAppContext } from "@/lib/app-context";
 import { UK_TIME_ZONE } from "@/lib/domain/uk-time";
 import { statusHeadline } from "@/lib/social/status-headline";
@@ -23,15 +23,12 @@ export default async function Image({ params }: { params: Promise<{ id: string }
   return cachedCard(`asset-${asset.id}-${asset.status.version}-${LONDON_DAY.format(now)}`, async () => {
     const { label, when } = statusHeadline(asset.status, now);
     const message = asset.status.message.replace(/\s+/g, " ").trim();
-    return new ImageResponse(
-      <OgCard
-        council={config.councilName}
-        title={asset.name}
-        status={{ text: `${label.toUpperCase()}${when ? ` ${when}` : ""}`, category: asset.status.category }}
-        lines={message ? [message.length > 140 ? `${message.slice(0, 139)}…` : message] : []}
-        footer="Live status, updated as it changes"
-      />,
-      size,
-    );
+    return renderShareCard({
+      council: config.councilName,
+      title: asset.name,
+      status: { text: `${label.toUpperCase()}${when ? ` ${when}` : ""}`, category: asset.status.category },
+      lines: message ? [message.length > 140 ? `${message.slice(0, 139)}…` : message] : [],
+      footer: "Live status, updated as it changes",
+    });
   });
 }

@@ -7,6 +7,7 @@ import { sessionOf, type ApiEnv } from "../authorize";
 import { bindRoute } from "../bind-route";
 import type { HttpDeps } from "../context";
 import { readJson } from "../read-json";
+import { registerWebhook } from "../../webhooks/register-webhook";
 
 /**
  * Admin endpoints for outbound webhooks (signed-in administrators; `npx snowline webhook …` on the
@@ -16,7 +17,7 @@ export function webhookRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   bindRoute(api, deps, publicRoutes.addWebhook, async (c) => {
     const actor = sessionOf(c).access.actor;
     const input = parseInput(webhookInputSchema, await readJson(c), "The webhook is invalid; nothing was stored");
-    const { webhook, secret } = await deps.store.webhooks.add(input, { createdBy: actor.name, now: deps.clock.now() });
+    const { webhook, secret } = await registerWebhook({ store: deps.store, targets: deps.webhookTargets }, input, { createdBy: actor.name, now: deps.clock.now() });
     return c.json({ webhook, secret }, 201);
   });
 
