@@ -5,7 +5,7 @@ import type { Layer } from "../domain/layers";
 import type { AssetWithStatus } from "../read-model";
 import { capShapesFor } from "./cap-area";
 import type { CapMessage } from "./cap-messages";
-import type { FeedSite } from "./changes-atom";
+import { XML_DOCUMENT, type FeedSite } from "./changes-atom";
 
 export const CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2";
 export const CAP_EVENT_CODE_NAME = "snowline";
@@ -80,7 +80,7 @@ function addInfo(parent: XMLBuilder, message: CapMessage, asset: CapAsset, site:
 }
 
 function alertHeader(site: FeedSite, identifier: string, sent: string, msgType: string): XMLBuilder {
-  const alert = create({ version: "1.0", encoding: "UTF-8" }).ele(CAP_NS, "alert");
+  const alert = create(XML_DOCUMENT).ele(CAP_NS, "alert");
   alert.ele("identifier").txt(identifier);
   alert.ele("sender").txt(capSender(site));
   alert.ele("sent").txt(sent);

@@ -6,6 +6,11 @@ import { formatUkDateTime, type SiteLinks } from "./site-links";
 
 export const ATOM_NS = "http://www.w3.org/2005/Atom";
 export const CHANGES_FEED_LIMIT = 100;
+/**
+ * Every feed document: a character XML cannot hold (in text stored before input was checked for
+ * them, see domain/safe-text.ts) is written as U+FFFD rather than breaking the whole feed.
+ */
+export const XML_DOCUMENT = { version: "1.0", encoding: "UTF-8", invalidCharReplacement: "\uFFFD" } as const;
 
 export interface FeedSite {
   councilName: string;
@@ -26,7 +31,7 @@ export function statusSummary(change: Pick<Change, "status">): string {
 /** Feed-level elements shared by the change feed and the CAP index. */
 export function atomFeed(options: { site: FeedSite; selfUrl: string; title: string; subtitle: string; updated: string }) {
   const { site } = options;
-  const feed = create({ version: "1.0", encoding: "UTF-8" }).ele(ATOM_NS, "feed", { "xml:lang": "en-GB" });
+  const feed = create(XML_DOCUMENT).ele(ATOM_NS, "feed", { "xml:lang": "en-GB" });
   feed.ele("id").txt(options.selfUrl);
   feed.ele("title").txt(options.title);
   feed.ele("subtitle").txt(options.subtitle);

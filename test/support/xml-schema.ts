@@ -9,3 +9,13 @@ export function validateWithXsd(xml: string, xsd: string): { valid: boolean; out
   if (result.error) throw new Error(`xmllint could not run (apt-get install -y libxml2-utils): ${result.error.message}`);
   return { valid: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
+
+/**
+ * Checks that a document is well-formed XML 1.0 with xmllint, which (unlike xmldom) refuses the
+ * characters XML forbids and `]]>` in content. Throws with xmllint's complaint.
+ */
+export function assertWellFormedXml(xml: string): void {
+  const result = spawnSync("xmllint", ["--noout", "--nonet", "-"], { input: xml, encoding: "utf8" });
+  if (result.error) throw new Error(`xmllint could not run (apt-get install -y libxml2-utils): ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`Not well-formed XML: ${result.stderr}`);
+}
