@@ -2,15 +2,11 @@ import { create } from "xmlbuilder2";
 import type { Change } from "../domain/change";
 import { LAYER_LABELS, type Layer } from "../domain/layers";
 import type { DataLicence } from "./data-licence";
+import { serialiseXml, XML_DOCUMENT } from "./feed-xml";
 import { formatUkDateTime, type SiteLinks } from "./site-links";
 
 export const ATOM_NS = "http://www.w3.org/2005/Atom";
 export const CHANGES_FEED_LIMIT = 100;
-/**
- * Every feed document: a character XML cannot hold (in text stored before input was checked for
- * them, see domain/safe-text.ts) is written as U+FFFD rather than breaking the whole feed.
- */
-export const XML_DOCUMENT = { version: "1.0", encoding: "UTF-8", invalidCharReplacement: "\uFFFD" } as const;
 
 export interface FeedSite {
   councilName: string;
@@ -81,5 +77,5 @@ export function changesToAtom(options: {
     entry.ele("summary", { type: "text" }).txt(statusSummary(change));
     if (change.status.message) entry.ele("content", { type: "text" }).txt(change.status.message);
   }
-  return feed.end({ prettyPrint: true });
+  return serialiseXml(feed);
 }
