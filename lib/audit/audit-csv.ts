@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import type { PublicStatus } from "../domain/status";
 import { toUkDateTimeInput } from "../domain/uk-time";
 import type { AuditChange, AuditNoticeEvent } from "../domain/audit";
+import { stringifyCsv } from "../export/csv-cell";
 
 const COLUMNS = [
   "entry",
@@ -75,12 +75,12 @@ function noticeRow(event: AuditNoticeEvent): Row {
 }
 
 /**
- * The audit log as CSV, newest first. Officer text can start with `=`, `+`, `-` or `@`; spreadsheet
- * programs would run it as a formula, so csv-stringify's escape_formulas prefixes such cells with `'`.
+ * The audit log as CSV, newest first. Officer text that a spreadsheet would run as a formula is
+ * neutralised by the rule every Snowline CSV follows (export/csv-cell.ts).
  */
 export function auditToCsv(changes: AuditChange[], notices: AuditNoticeEvent[]): string {
   const rows = [...changes.map((c) => ({ at: c.at, row: changeRow(c) })), ...notices.map((n) => ({ at: n.at, row: noticeRow(n) }))]
     .sort((a, b) => b.at - a.at)
     .map(({ row }) => row);
-  return stringify(rows, { header: true, columns: [...COLUMNS], escape_formulas: true, bom: true });
+  return stringifyCsv(rows, { header: true, columns: [...COLUMNS], bom: true });
 }

@@ -1,23 +1,17 @@
 import * as z from "zod";
 import { assetIdSchema, type Asset } from "./assets";
 import type { Layer } from "./layers";
+import { safeTextSchema } from "./safe-text";
 import { describeStatus, type StatusCategory } from "./status-codes";
 
 export const MESSAGE_MAX_LENGTH = 500;
 export const BATCH_MAX_CHANGES = 2000;
 
-// Officer text is plain text: we keep it byte for byte, but refuse invisible control characters
-// (other than line breaks and tabs) that would only ever arrive by accident or malice.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 export const isoTimeSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time such as 2026-12-01T07:00:00Z" });
 
-/** Officer text, kept exactly as typed and only ever rendered as text. */
+/** Officer text, kept as typed (line breaks aside) and only ever rendered as text; see safe-text.ts. */
 export function plainTextSchema(maxLength: number, what = "Message") {
-  return z
-    .string({ message: `${what} must be text` })
-    .max(maxLength, `${what} is longer than ${maxLength} characters`)
-    .refine((text) => !CONTROL_CHARACTERS.test(text), `${what} contains control characters`);
+  return safeTextSchema(maxLength, what);
 }
 
 export const statusInputSchema = z

@@ -1,5 +1,6 @@
 import { toKML } from "@placemarkio/tokml";
 import type { Feature, Geometry } from "geojson";
+import { replaceForbiddenCharacters } from "../domain/safe-text";
 import type { AssetWithStatus } from "../domain/status";
 import { cellText, exportProperties } from "./export-properties";
 
@@ -13,9 +14,14 @@ export function assetsToKml(assets: AssetWithStatus[]): string {
   const features = assets.map((asset): Feature<Geometry> => {
     const properties: Record<string, string> = {};
     for (const [key, value] of Object.entries(exportProperties(asset))) {
-      if (value !== null && value !== "") properties[key] = cellText(value);
+      // Characters XML cannot hold (in text stored before input was checked) become U+FFFD.
+      if (value !== null && value !== "") properties[replaceForbiddenCharacters(key)] = replaceForbiddenCharacters(cellText(value));
     }
     return { type: "Feature", id: asset.id, geometry: asset.geometry as Geometry, properties };
   });
-  return toKML({ type: "FeatureCollection", features });
+  // xast-util-to-xml escapes `<` and `&` in text but not `>`, and `]]>` may not appear in XML
+  // content, so a message holding it made the whole file unreadable. We give tokml only strings
+  // (never its `{ "@type": "html" }` CDATA form) and it writes no comments, so every `]]>` in its
+  // output is text or an attribute value, where `]]&gt;` reads back as the same characters.
+  return toKML({ type: "FeatureCollection", features }).replaceAll("]]>", "]]&gt;");
 }

@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { boundsOf } from "../domain/geometry";
+import { stringifyCsv } from "../export/csv-cell";
 import type { AssetWithStatus } from "../read-model";
 import type { SiteLinks } from "./site-links";
 
@@ -23,22 +23,7 @@ export const ASSET_CSV_COLUMNS = [
   "url",
 ] as const;
 
-// Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection").
-// Text that already starts with apostrophes before such a character gets one more, so the
-// escape can always be undone exactly.
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** Text cells that a spreadsheet would treat as a formula get a leading apostrophe, which it shows as text. */
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** Undoes neutraliseFormula, for code that reads the CSV back into the exact text. */
-export function restoreFormula(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
-}
-
-const text = (value: unknown): string => (typeof value === "string" ? neutraliseFormula(value) : "");
+const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 /** One row per asset with its current status; a point for every geometry (the middle of its bounds). */
 export function assetsToCsv(assets: AssetWithStatus[], links: SiteLinks): string {
@@ -66,5 +51,5 @@ export function assetsToCsv(assets: AssetWithStatus[], links: SiteLinks): string
     ];
   });
   // Excel reads UTF-8 correctly only with a byte-order mark.
-  return stringify([[...ASSET_CSV_COLUMNS], ...rows], { bom: true, quoted_string: true, record_delimiter: "\r\n" });
+  return stringifyCsv([[...ASSET_CSV_COLUMNS], ...rows], { bom: true, quoted_string: true, record_delimiter: "\r\n" });
 }

@@ -6,6 +6,7 @@ import type { AssetWithStatus } from "../read-model";
 import { capShapesFor } from "./cap-area";
 import type { CapMessage } from "./cap-messages";
 import type { FeedSite } from "./changes-atom";
+import { serialiseXml, XML_DOCUMENT } from "./feed-xml";
 
 export const CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2";
 export const CAP_EVENT_CODE_NAME = "snowline";
@@ -80,7 +81,7 @@ function addInfo(parent: XMLBuilder, message: CapMessage, asset: CapAsset, site:
 }
 
 function alertHeader(site: FeedSite, identifier: string, sent: string, msgType: string): XMLBuilder {
-  const alert = create({ version: "1.0", encoding: "UTF-8" }).ele(CAP_NS, "alert");
+  const alert = create(XML_DOCUMENT).ele(CAP_NS, "alert");
   alert.ele("identifier").txt(identifier);
   alert.ele("sender").txt(capSender(site));
   alert.ele("sent").txt(sent);
@@ -101,6 +102,11 @@ export function capAlertFor(message: CapMessage, asset: CapAsset, site: FeedSite
   return alert;
 }
 
+/** The CAP 1.2 document of one message, as served at /feeds/alerts/{seq}.cap. */
+export function capAlertXml(message: CapMessage, asset: CapAsset, site: FeedSite): string {
+  return serialiseXml(capAlertFor(message, asset, site));
+}
+
 /**
  * Every active disruption in one CAP document (one <info> per asset), for systems that take a single
  * file. Follow the Atom index for the Alert, Update and Cancel messages of each disruption.
@@ -111,5 +117,5 @@ export function capSnapshot(options: { site: FeedSite; seq: number; sent: number
   const alert = alertHeader(site, `snowline:${new URL(site.links.base).host}:active:${options.seq}`, capTime(options.sent ?? 0), "Alert");
   alert.ele("note").txt(`${active.length} active disruption(s). ${site.licence.attribution} ${site.licence.url}`);
   for (const message of active) addInfo(alert, message, options.assets.get(message.change.assetId)!, site);
-  return alert.end({ prettyPrint: true });
+  return serialiseXml(alert);
 }

@@ -2,6 +2,7 @@ import type { AssetWithStatus } from "../read-model";
 import { capAlertFor, capIdentifier } from "./cap-alert";
 import type { CapMessage } from "./cap-messages";
 import { atomFeed, type FeedSite } from "./changes-atom";
+import { serialiseXml } from "./feed-xml";
 
 type IndexAsset = Pick<AssetWithStatus, "id" | "name" | "layer" | "geometry" | "attributes">;
 
@@ -39,5 +40,5 @@ export function capIndexToAtom(options: {
     entry.ele("summary", { type: "text" }).txt(`${capIdentifier(site, message.change.seq)}: ${message.change.status.message || message.change.status.label}`);
     entry.ele("content", { type: "application/cap+xml" }).import(capAlertFor(message, asset, site));
   }
-  return feed.end({ prettyPrint: true });
+  return serialiseXml(feed);
 }

@@ -2,6 +2,7 @@ import { create } from "xmlbuilder2";
 import type { Change } from "../domain/change";
 import { LAYER_LABELS, type Layer } from "../domain/layers";
 import type { DataLicence } from "./data-licence";
+import { serialiseXml, XML_DOCUMENT } from "./feed-xml";
 import { formatUkDateTime, type SiteLinks } from "./site-links";
 
 export const ATOM_NS = "http://www.w3.org/2005/Atom";
@@ -26,7 +27,7 @@ export function statusSummary(change: Pick<Change, "status">): string {
 /** Feed-level elements shared by the change feed and the CAP index. */
 export function atomFeed(options: { site: FeedSite; selfUrl: string; title: string; subtitle: string; updated: string }) {
   const { site } = options;
-  const feed = create({ version: "1.0", encoding: "UTF-8" }).ele(ATOM_NS, "feed", { "xml:lang": "en-GB" });
+  const feed = create(XML_DOCUMENT).ele(ATOM_NS, "feed", { "xml:lang": "en-GB" });
   feed.ele("id").txt(options.selfUrl);
   feed.ele("title").txt(options.title);
   feed.ele("subtitle").txt(options.subtitle);
@@ -76,5 +77,5 @@ export function changesToAtom(options: {
     entry.ele("summary", { type: "text" }).txt(statusSummary(change));
     if (change.status.message) entry.ele("content", { type: "text" }).txt(change.status.message);
   }
-  return feed.end({ prettyPrint: true });
+  return serialiseXml(feed);
 }

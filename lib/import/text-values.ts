@@ -1,3 +1,5 @@
+import { restoreFormula } from "../export/csv-cell";
+
 /** Values that spreadsheets and R write for "nothing". */
 const NULL_WORDS = /^(NA|N\/A|#N\/A|NULL)$/i;
 // A plain decimal number with no leading zeros or plus sign, so codes such as "0161" or "+44" stay text.
@@ -6,7 +8,7 @@ const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 /** Turns a text cell (CSV, KML ExtendedData) into the value it plainly means: null, a number, a list of text, or the text. */
 export function valueFromText(text: string): string | number | string[] | null {
   // Snowline's CSV export guards cells that spreadsheets would run as formulas with an apostrophe.
-  const value = text.trim().replace(/^'(?=[=+\-@\t\r])/, "");
+  const value = restoreFormula(text.trim());
   if (value === "" || NULL_WORDS.test(value)) return null;
   if (value.startsWith('["') && value.endsWith("]")) {
     // How Snowline's exports write a list (e.g. a bin round's streets), so it comes back as a list.

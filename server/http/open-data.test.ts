@@ -2,7 +2,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import Parser from "rss-parser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { create } from "xmlbuilder2";
-import { restoreFormula } from "../../lib/feeds/assets-csv";
+import { restoreFormula } from "../../lib/export/csv-cell";
 import { startTestServer, type TestServer } from "../../test/support/test-server";
 import { CAP_XSD, validateWithXsd } from "../../test/support/xml-schema";
 

@@ -4,7 +4,7 @@ import type { Change } from "../../../lib/domain/change";
 import { NotFoundError } from "../../../lib/domain/errors";
 import { layerSchema, type Layer } from "../../../lib/domain/layers";
 import { parseInput } from "../../../lib/domain/validation";
-import { capAlertFor, capSnapshot } from "../../../lib/feeds/cap-alert";
+import { capAlertXml, capSnapshot } from "../../../lib/feeds/cap-alert";
 import { capIndexToAtom } from "../../../lib/feeds/cap-index-atom";
 import { capMessagesFor, currentCapMessages, type CapMessage } from "../../../lib/feeds/cap-messages";
 import { CHANGES_FEED_LIMIT, changesToAtom, type FeedSite } from "../../../lib/feeds/changes-atom";
@@ -103,6 +103,6 @@ export function feedRoutes(app: Hono, deps: HttpDeps): void {
     const message = change ? capMessagesFor(await queries.changesForAssets([change.assetId])).find((m) => m.change.seq === seq) : undefined;
     const asset = change ? await deps.store.getAsset(change.assetId) : null;
     if (!message || !asset) throw new NotFoundError(`Change ${seq} is not a CAP alert`);
-    return c.body(capAlertFor(message, asset, site(c)).end({ prettyPrint: true }), 200, { "Content-Type": CAP });
+    return c.body(capAlertXml(message, asset, site(c)), 200, { "Content-Type": CAP });
   });
 }
