@@ -23,8 +23,7 @@ const finder = {
     }),
 };
 
-const { source, options, limits } = workerData as ImportWorkerInput;
-try {
+async function plan({ source, options, limits }: ImportWorkerInput): Promise<void> {
   const { report, writes } = await planImportFromSource(source, options, finder, limits);
   const applied = !options.dryRun;
   send({
@@ -34,6 +33,6 @@ try {
     summary: { layer: report.layer, format: report.format, counts: report.counts, dryRun: report.dryRun, applied },
     writes: applied ? writes : null,
   });
-} catch (error) {
-  send({ type: "failed", error: toWorkerError(error) });
 }
+
+plan(workerData as ImportWorkerInput).catch((error: unknown) => send({ type: "failed", error: toWorkerError(error) }));

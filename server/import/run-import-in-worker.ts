@@ -5,6 +5,7 @@ import { DEFAULT_IMPORT_LIMITS, ImportLimitError, type ImportLimits } from "../.
 import type { ImportOptions } from "../../lib/import/import-options";
 import type { ImportSource } from "../../lib/import/read-source";
 import type { Store } from "../../lib/store/store";
+import { importWorkerCode } from "./import-worker-code";
 import { fromWorkerError, type FromWorker, type ImportSummary, type ImportWorkerInput, type ToWorker } from "./import-worker-protocol";
 
 export interface ImportWorkerLimits extends ImportLimits {
@@ -25,8 +26,6 @@ export interface ImportOutcome {
   summary: ImportSummary;
 }
 
-const WORKER_ENTRY = new URL("./import-worker-boot.mjs", import.meta.url);
-
 /**
  * Runs an import as `runImport` does, but reads, maps and plans it in a worker thread, so that a
  * big or hostile file never stalls the pages, the API or the live updates of this process. The
@@ -43,7 +42,7 @@ export async function runImportInWorker(
 ): Promise<ImportOutcome> {
   const { timeMs, memoryMb, ...caps } = limits;
   const input: ImportWorkerInput = { source, options, limits: caps };
-  const worker = new Worker(WORKER_ENTRY, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const worker = new Worker(await importWorkerCode(), { eval: true, workerData: input, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
   const planned = await new Promise<Extract<FromWorker, { type: "planned" }>>((resolve, reject) => {
     let isSettled = false;
     const settle = (finish: () => void) => {
