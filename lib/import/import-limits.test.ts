@@ -52,3 +52,12 @@ describe("import caps", () => {
     expect(() => checkXmlShape("<kml><a><b></b></a></kml>", caps)).toThrow(/nested more than 2 levels/);
   });
 });
+
+describe("the XML scan", () => {
+  it("counts coordinate tuples before building a DOM, and ends quietly on a file cut inside CDATA", () => {
+    const kml = (tuples: number) => `<kml><Placemark><LineString><coordinates>\n  ${"-2.3,53.4,0 ".repeat(tuples)}\n</coordinates></LineString></Placemark></kml>`;
+    expect(() => checkXmlShape(kml(4), limits({ vertices: 4 }))).not.toThrow();
+    expect(() => checkXmlShape(kml(5), limits({ vertices: 4 }))).toThrow(ImportLimitError);
+    expect(() => checkXmlShape("<kml><Placemark><description><![CDATA[<b>cut", limits({ depth: 3 }))).not.toThrow();
+  });
+});

@@ -77,30 +77,65 @@ export function checkJsonDepth(text: string, limits: ImportLimits): void {
 }
 
 /**
- * Throws as soon as XML nests elements deeper than the limit or holds more Placemarks than rows
- * allowed, before a DOM is built. A scan, not a parser: the parser still judges well-formedness.
+ * Throws as soon as XML nests elements deeper than the limit, holds more Placemarks than rows or
+ * more coordinate tuples than vertices allowed, before a DOM is built. A scan, not a parser: the
+ * parser still judges well-formedness (a truncated file ends the scan quietly).
  */
 export function checkXmlShape(text: string, limits: ImportLimits): void {
   let depth = 0;
   let placemarks = 0;
+  let vertices = 0;
   let at = text.indexOf("<");
   while (at !== -1) {
     const next = text.charCodeAt(at + 1);
     let end: number;
-    if (text.startsWith("<!--", at)) end = text.indexOf("-->", at) + 2;
-    else if (text.startsWith("<![CDATA[", at)) end = text.indexOf("]]>", at) + 2;
+    if (text.startsWith("<!--", at)) end = endOf(text, "-->", at);
+    else if (text.startsWith("<![CDATA[", at)) end = endOf(text, "]]>", at);
     else if (next === 63 /* ? */ || next === 33 /* ! */) end = text.indexOf(">", at);
     else {
       end = text.indexOf(">", at);
       if (next === 47 /* / */) depth--;
       else if (end !== -1 && text.charCodeAt(end - 1) !== 47) {
         if (++depth > limits.depth) throw tooDeep("XML", limits);
-        if (/^<(\w+:)?Placemark[\s>]/.test(text.slice(at, at + 32)) && ++placemarks > limits.rows) throw tooManyRows("feature", limits);
+        const name = /^<(?:\w+:)?(\w+)/.exec(text.slice(at, at + 40))?.[1];
+        if (name === "Placemark" && ++placemarks > limits.rows) throw tooManyRows("feature", limits);
+        if (name === "coordinates" || name === "coord") {
+          vertices += countTuples(text, end + 1, name === "coord");
+          if (vertices > limits.vertices) throw tooManyVertices(limits);
+        }
       }
     }
-    if (end < 0) return;
+    if (end === -1) return;
     at = text.indexOf("<", end);
   }
+}
+
+const endOf = (text: string, terminator: string, from: number) => {
+  const found = text.indexOf(terminator, from);
+  return found === -1 ? -1 : found + terminator.length - 1;
+};
+
+/** KML `<coordinates>` holds tuples separated by whitespace; a `<gx:coord>` holds one tuple. */
+function countTuples(text: string, from: number, isOne: boolean): number {
+  if (isOne) return 1;
+  let count = 0;
+  let isInTuple = false;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 60 /* < */) break;
+    const isSpace = code === 32 || code === 10 || code === 13 || code === 9;
+    if (!isSpace && !isInTuple) count++;
+    isInTuple = !isSpace;
+  }
+  return count;
+}
+
+function tooManyVertices(limits: ImportLimits): ImportLimitError {
+  return new ImportLimitError(
+    "vertices",
+    `The geometries have more than ${limits.vertices.toLocaleString("en-GB")} positions in all, the most one import may have. ` +
+      "Simplify the lines or split the file into smaller files.",
+  );
 }
 
 /** Checks what a reader found against the caps, before any geometry is reprojected or mapped. */
@@ -114,13 +149,7 @@ export function checkFeatureSet(set: RawFeatureSet, limits: ImportLimits): void 
       if (names.size > limits.columns) throw tooManyColumns(names.size, "distinct property names", limits);
     }
     vertices += countPositions(feature.geometry);
-    if (vertices > limits.vertices) {
-      throw new ImportLimitError(
-        "vertices",
-        `The geometries have more than ${limits.vertices.toLocaleString("en-GB")} positions in all, the most one import may have. ` +
-          `Simplify the lines or ${SPLIT.toLowerCase()}`,
-      );
-    }
+    if (vertices > limits.vertices) throw tooManyVertices(limits);
   }
 }
 

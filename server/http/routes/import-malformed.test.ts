@@ -21,7 +21,8 @@ const nestedCollections = (depth: number) =>
 
 type ErrorBody = { error: { status: number; message: string; fieldErrors?: { path: string; message: string }[] } };
 
-describe("imports of malformed or oversized files", () => {
+// Each case sends megabytes to a worker; on a busy machine that is more than the default 20 s.
+describe("imports of malformed or oversized files", { timeout: 90_000 }, () => {
   let t: TestServer;
   let before: number;
   beforeAll(async () => {
