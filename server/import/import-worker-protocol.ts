@@ -5,7 +5,7 @@ import type { ImportOptions } from "../../lib/import/import-options";
 import { ImportRejectedError, type ImportReport } from "../../lib/import/import-report";
 import type { ImportSource } from "../../lib/import/read-source";
 
-/** What the main thread gives the worker when it starts it. */
+/** One import for the worker to plan. */
 export interface ImportWorkerInput {
   source: ImportSource;
   options: ImportOptions;
@@ -24,8 +24,8 @@ export type FromWorker =
   | { type: "planned"; reportJson: string; summary: ImportSummary; writes: Asset[] | null }
   | { type: "failed"; error: WorkerError };
 
-/** The answer to a `find`. If the store fails, the main thread stops the worker instead. */
-export type ToWorker = { type: "found"; requestId: number; assets: Asset[] };
+/** An import to plan, or the answer to a `find` (if the store fails, the main thread stops the worker instead). */
+export type ToWorker = { type: "plan"; input: ImportWorkerInput } | { type: "found"; requestId: number; assets: Asset[] };
 
 /** Errors cross the thread as data: class identity does not survive structured cloning. */
 export type WorkerError =

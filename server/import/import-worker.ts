@@ -1,15 +1,19 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { Asset } from "../../lib/domain/assets";
 import { planImportFromSource } from "../../lib/import/run-import";
 import { toWorkerError, type FromWorker, type ImportWorkerInput, type ToWorker } from "./import-worker-protocol";
 
-/** Runs in a worker thread: reads, maps and plans one import; asks the main thread for what is stored. */
+/** Runs in a worker thread: reads, maps and plans imports one at a time; asks the main thread for what is stored. */
 const port = parentPort!;
 const send = (message: FromWorker) => port.postMessage(message);
 const waiting = new Map<number, (assets: Asset[]) => void>();
 let lastRequestId = 0;
 
 port.on("message", (message: ToWorker) => {
+  if (message.type === "plan") {
+    plan(message.input).catch((error: unknown) => send({ type: "failed", error: toWorkerError(error) }));
+    return;
+  }
   waiting.get(message.requestId)?.(message.assets);
   waiting.delete(message.requestId);
 });
@@ -34,5 +38,3 @@ async function plan({ source, options, limits }: ImportWorkerInput): Promise<voi
     writes: applied ? writes : null,
   });
 }
-
-plan(workerData as ImportWorkerInput).catch((error: unknown) => send({ type: "failed", error: toWorkerError(error) }));

@@ -6,7 +6,7 @@ import type { ImportOptions } from "../../lib/import/import-options";
 import type { ImportSource } from "../../lib/import/read-source";
 import type { Store } from "../../lib/store/store";
 import { importWorkerCode } from "./import-worker-code";
-import { fromWorkerError, type FromWorker, type ImportSummary, type ImportWorkerInput, type ToWorker } from "./import-worker-protocol";
+import { fromWorkerError, type FromWorker, type ImportSummary, type ToWorker } from "./import-worker-protocol";
 
 export interface ImportWorkerLimits extends ImportLimits {
   /** The worker is stopped after this long, wherever it is. */
@@ -41,44 +41,72 @@ export async function runImportInWorker(
   limits: ImportWorkerLimits = DEFAULT_IMPORT_WORKER_LIMITS,
 ): Promise<ImportOutcome> {
   const { timeMs, memoryMb, ...caps } = limits;
-  const input: ImportWorkerInput = { source, options, limits: caps };
-  const worker = new Worker(await importWorkerCode(), { eval: true, workerData: input, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const worker = spare?.memoryMb === memoryMb ? takeSpare() : new Worker(await importWorkerCode(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  worker.ref();
   const planned = await new Promise<Extract<FromWorker, { type: "planned" }>>((resolve, reject) => {
     let isSettled = false;
-    const settle = (finish: () => void) => {
+    const settle = (isWorkerReusable: boolean, finish: () => void) => {
       if (isSettled) return;
       isSettled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (isWorkerReusable) keepAsSpare(worker, memoryMb);
+      else void worker.terminate();
       finish();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new ImportLimitError("time", `Reading the file took longer than ${timeMs / 1000} s, the most an import may take. Split it into smaller files.`))),
+      () => settle(false, () => reject(new ImportLimitError("time", `Reading the file took longer than ${timeMs / 1000} s, the most an import may take. Split it into smaller files.`))),
       timeMs,
     );
-    worker.on("message", (message: FromWorker) => {
-      if (message.type === "planned") settle(() => resolve(message));
-      else if (message.type === "failed") settle(() => reject(fromWorkerError(message.error)));
+    const onMessage = (message: FromWorker) => {
+      if (message.type === "planned") settle(true, () => resolve(message));
+      else if (message.type === "failed") settle(true, () => reject(fromWorkerError(message.error)));
       else {
         findInSlices(store, message.ids).then(
           (assets) => !isSettled && worker.postMessage({ type: "found", requestId: message.requestId, assets } satisfies ToWorker),
-          (error: unknown) => settle(() => reject(error)),
+          (error: unknown) => settle(false, () => reject(error)),
         );
       }
-    });
-    worker.on("error", (error: Error & { code?: string }) =>
-      settle(() =>
+    };
+    const onError = (error: Error & { code?: string }) =>
+      settle(false, () =>
         reject(
           error.code === "ERR_WORKER_OUT_OF_MEMORY"
             ? new ImportLimitError("memory", `Reading the file needed more than ${memoryMb} MB of memory, the most an import may use. Split it into smaller files.`)
             : error,
         ),
-      ),
-    );
-    worker.on("exit", (code) => settle(() => reject(new Error(`The import worker stopped (exit code ${code}) before it finished`))));
+      );
+    const onExit = (code: number) => settle(false, () => reject(new Error(`The import worker stopped (exit code ${code}) before it finished`)));
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    worker.postMessage({ type: "plan", input: { source, options, limits: caps } } satisfies ToWorker);
   });
   if (planned.writes?.length) await store.upsertAssets(planned.writes, now);
   return { reportJson: planned.reportJson, summary: planned.summary };
+}
+
+/**
+ * One idle worker is kept for the next import: starting one costs about a second of CPU, and an
+ * officer checking a file runs several dry runs in a row. Unreferenced, it never keeps the process
+ * alive; a worker that hit a cap or failed is never kept.
+ */
+let spare: { worker: Worker; memoryMb: number } | null = null;
+
+function takeSpare(): Worker {
+  const { worker } = spare!;
+  spare = null;
+  return worker;
+}
+
+function keepAsSpare(worker: Worker, memoryMb: number): void {
+  if (spare) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  spare = { worker, memoryMb };
+  worker.once("exit", () => {
+    if (spare?.worker === worker) spare = null;
+  });
 }
 
 async function findInSlices(store: Store, ids: string[]): Promise<Asset[]> {
