@@ -15,7 +15,7 @@ export interface ImportWorkerLimits extends ImportLimits {
   memoryMb: number;
 }
 
-export const DEFAULT_IMPORT_WORKER_LIMITS: ImportWorkerLimits = { ...DEFAULT_IMPORT_LIMITS, timeMs: 120_000, memoryMb: 768 };
+export const DEFAULT_IMPORT_WORKER_LIMITS: ImportWorkerLimits = { ...DEFAULT_IMPORT_LIMITS, timeMs: 300_000, memoryMb: 768 };
 
 /** SQLite answers on the main thread without yielding: 90,000 ids at once held it for most of a second, 2,000 take a few ms. */
 const FIND_SLICE = 2_000;
