@@ -41,7 +41,7 @@ export async function runImportInWorker(
   limits: ImportWorkerLimits = DEFAULT_IMPORT_WORKER_LIMITS,
 ): Promise<ImportOutcome> {
   const { timeMs, memoryMb, ...caps } = limits;
-  const worker = spare?.memoryMb === memoryMb ? takeSpare() : new Worker(await importWorkerCode(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const worker = spare?.memoryMb === memoryMb ? takeSpare() : await startWorker(memoryMb);
   worker.ref();
   const planned = await new Promise<Extract<FromWorker, { type: "planned" }>>((resolve, reject) => {
     let isSettled = false;
@@ -90,6 +90,13 @@ export async function runImportInWorker(
  * alive; a worker that hit a cap or failed is never kept.
  */
 let spare: { worker: Worker; memoryMb: number } | null = null;
+
+async function startWorker(memoryMb: number): Promise<Worker> {
+  const worker = new Worker(await importWorkerCode(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  // An import listens for errors while it runs; this keeps an error of an idle spare from being unhandled.
+  worker.on("error", () => undefined);
+  return worker;
+}
 
 function takeSpare(): Worker {
   const { worker } = spare!;
