@@ -6,6 +6,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from "../domain/errors";
+import { ImportLimitError } from "../import/import-limits";
 import { ImportRejectedError } from "../import/import-report";
 import { isDatabaseUnavailable } from "../store/database-errors";
 import type { ErrorBody } from "./error-body";
@@ -20,6 +21,7 @@ export function describeError(error: unknown): ErrorBody {
   if (error instanceof ImportRejectedError) {
     return { status: 422, message: error.message, fieldErrors: error.fieldErrors, report: error.report };
   }
+  if (error instanceof ImportLimitError) return { status: 413, message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof ValidationError) return { status: 400, message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof UnauthorizedError) return { status: 401, message: error.message };
   if (error instanceof ForbiddenError) return { status: 403, message: error.message };

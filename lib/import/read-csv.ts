@@ -7,6 +7,7 @@ import { ImportFileError } from "./import-report";
 import { decodeText, type RawFeature, type RawFeatureSet } from "./raw-features";
 import { numberFromText, valueFromText } from "./text-values";
 import { findField } from "./field-names";
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, tooManyColumns, tooManyRows, type ImportLimits } from "./import-limits";
 
 const WKT_COLUMNS = ["wkt", "geometry", "geom", "the_geom", "wkt_geom", "shape"];
 const LAT_COLUMNS = ["lat", "latitude"];
@@ -21,19 +22,36 @@ type GeometryColumns =
 type CsvOptions = Pick<ImportOptions, "latField" | "lonField" | "wktField">;
 
 /** Reads a CSV with a header row and either lat/lon, easting/northing or WKT geometry columns. */
-export function readCsv(bytes: Uint8Array, options: CsvOptions = {}): RawFeatureSet {
+export function readCsv(bytes: Uint8Array, options: CsvOptions = {}, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): RawFeatureSet {
   const warnings: string[] = [];
   const text = decodeText(bytes, warnings);
   let records: string[][];
   try {
     // Blank lines are kept as records so that row numbers match what a spreadsheet shows.
-    records = parse(text, { relax_column_count: true, skip_empty_lines: false, delimiter: sniffDelimiter(text) });
+    // The caps are checked record by record as the parser goes, so a file over them stops at the first row that is.
+    records = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      delimiter: sniffDelimiter(text),
+      max_record_size: limits.cellChars,
+      on_record: (record: string[], context: { records: number }) => {
+        if (record.length > limits.columns) throw tooManyColumns(record.length, "columns", limits);
+        // `records` counts this one and the header.
+        if (context.records - 1 > limits.rows) throw tooManyRows("row", limits);
+        return record;
+      },
+    });
   } catch (error) {
+    if (error instanceof ImportLimitError) throw error;
+    if ((error as { code?: unknown }).code === "CSV_MAX_RECORD_SIZE") {
+      throw new ImportLimitError("cellChars", `A cell of the CSV file is longer than ${limits.cellChars.toLocaleString("en-GB")} characters, the most an import may have.`);
+    }
     throw new ImportFileError(`The CSV file could not be read: ${(error as Error).message}`);
   }
   const header = (records[0] ?? []).map((name, index) => name.trim() || `column_${index + 1}`);
   if (header.length < 2) throw new ImportFileError("The CSV file has no header row with column names");
-  const duplicate = header.find((name, index) => header.indexOf(name) !== index);
+  const seen = new Set<string>();
+  const duplicate = header.find((name) => seen.has(name) || !seen.add(name));
   if (duplicate) throw new ImportFileError(`The CSV header has two columns named "${duplicate}"`);
 
   const columns = geometryColumns(header, options);

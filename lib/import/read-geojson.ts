@@ -1,4 +1,5 @@
 import type { Geometry as GeoJsonGeometry } from "geojson";
+import { checkJsonDepth, DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./import-limits";
 import { ImportFileError } from "./import-report";
 import { decodeText, type RawFeature, type RawFeatureSet } from "./raw-features";
 
@@ -6,11 +7,13 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Reads a GeoJSON FeatureCollection (or a single Feature), noting its `crs` member if it has one. */
-export function readGeoJson(bytes: Uint8Array): RawFeatureSet {
+export function readGeoJson(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): RawFeatureSet {
   const warnings: string[] = [];
+  const text = decodeText(bytes, warnings);
+  checkJsonDepth(text, limits);
   let document: unknown;
   try {
-    document = JSON.parse(decodeText(bytes, warnings));
+    document = JSON.parse(text);
   } catch (error) {
     throw new ImportFileError(`The file is not valid JSON: ${(error as Error).message}`);
   }

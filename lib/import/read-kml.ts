@@ -1,5 +1,6 @@
 import { kml } from "@tmcw/togeojson";
 import { DOMParser } from "@xmldom/xmldom";
+import { checkXmlShape, DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./import-limits";
 import { ImportFileError } from "./import-report";
 import { tableFromHtml, textFromHtml } from "./kml-description";
 import { decodeText, type RawFeature, type RawFeatureSet } from "./raw-features";
@@ -9,9 +10,10 @@ import { valueFromText } from "./text-values";
 const STYLE_PROPERTY = /^(stroke|fill|icon|label|marker)(-|$)|^(styleUrl|styleHash|styleMapHash|visibility|open)$/;
 
 /** Reads KML (any version; a BOM is fine) into features. KML is always WGS84 longitude/latitude. */
-export function readKml(bytes: Uint8Array): RawFeatureSet {
+export function readKml(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): RawFeatureSet {
   const warnings: string[] = [];
   const text = decodeText(bytes, warnings);
+  checkXmlShape(text, limits);
   const problems: string[] = [];
   let document: Document;
   try {

@@ -1,5 +1,6 @@
 import * as shapefile from "shapefile";
 import type { Geometry as GeoJsonGeometry } from "geojson";
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, tooManyRows, type ImportLimits } from "./import-limits";
 import { ImportFileError } from "./import-report";
 import type { RawFeature, RawFeatureSet } from "./raw-features";
 
@@ -12,7 +13,7 @@ export interface ShapefileParts {
 }
 
 /** Reads an ESRI shapefile; its .prj (if any) says which CRS the coordinates are in. */
-export async function readShapefile(parts: ShapefileParts): Promise<RawFeatureSet> {
+export async function readShapefile(parts: ShapefileParts, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<RawFeatureSet> {
   const warnings: string[] = [];
   if (!parts.dbf) warnings.push("No .dbf file came with the shapefile, so its features have no attributes.");
   if (!parts.prj) warnings.push("No .prj file came with the shapefile, so its coordinate system is guessed from the coordinates.");
@@ -22,6 +23,7 @@ export async function readShapefile(parts: ShapefileParts): Promise<RawFeatureSe
       encoding: dbfEncoding(parts.cpg),
     });
     for (let result = await source.read(); !result.done; result = await source.read()) {
+      if (features.length >= limits.rows) throw tooManyRows("feature", limits);
       features.push({
         row: features.length + 1,
         geometry: (result.value.geometry as GeoJsonGeometry | null) ?? null,
@@ -29,6 +31,7 @@ export async function readShapefile(parts: ShapefileParts): Promise<RawFeatureSe
       });
     }
   } catch (error) {
+    if (error instanceof ImportLimitError) throw error;
     throw new ImportFileError(`The shapefile could not be read: ${(error as Error).message}`);
   }
   return { features, declaredCrs: parts.prj?.trim() || null, rowKind: "feature", geometryFields: [], coordinateFields: null, warnings };

@@ -3,11 +3,11 @@ import { basename, dirname, extname, join } from "node:path";
 import { ValidationError } from "../../lib/domain/errors";
 import { exportAssets, exportOptionsSchema } from "../../lib/export/export-assets";
 import { formatFromFileName, importOptionsSchema } from "../../lib/import/import-options";
-import { ImportRejectedError } from "../../lib/import/import-report";
+import { ImportRejectedError, type ImportReport } from "../../lib/import/import-report";
 import type { ImportSource } from "../../lib/import/read-source";
-import { runImport } from "../../lib/import/run-import";
 import { parseInput } from "../../lib/domain/validation";
 import type { Store } from "../../lib/store/store";
+import { runImportInWorker } from "../import/run-import-in-worker";
 import { reportLines } from "./import-report-lines";
 
 export interface ImportFlags {
@@ -44,8 +44,8 @@ export async function importCommand(store: Store, layer: string | undefined, fil
   const source: ImportSource =
     options.format === "shapefile" ? { format: "shapefile", parts: shapefileParts(file) } : { format: options.format, bytes: readFileSync(file) };
   try {
-    const report = await withFieldMessages(() => runImport(store, source, options, now));
-    return reportLines(report);
+    const { reportJson } = await withFieldMessages(() => runImportInWorker(store, source, options, now));
+    return reportLines(JSON.parse(reportJson) as ImportReport);
   } catch (error) {
     if (error instanceof ImportRejectedError) throw new Error([...reportLines(error.report), "", error.message].join("\n"));
     throw error;

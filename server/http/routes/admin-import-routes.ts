@@ -4,11 +4,11 @@ import { publicRoutes } from "../../../lib/api/contract/public-routes";
 import { exportAssets, exportOptionsSchema } from "../../../lib/export/export-assets";
 import { formatFromFileName, importOptionsSchema, type ImportFormat, type ImportOptions } from "../../../lib/import/import-options";
 import type { ImportSource } from "../../../lib/import/read-source";
-import { runImport } from "../../../lib/import/run-import";
 import { ValidationError } from "../../../lib/domain/errors";
 import { parseInput } from "../../../lib/domain/validation";
 import { sessionOf, type ApiEnv } from "../authorize";
 import { bindRoute } from "../bind-route";
+import { runImportInWorker } from "../../import/run-import-in-worker";
 import type { HttpDeps } from "../context";
 import { httpError } from "../errors";
 
@@ -39,9 +39,9 @@ export function adminImportRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
       const actor = sessionOf(c).access.actor;
       const { source, fields } = await readUpload(c);
       const options = parseInput(importOptionsSchema, { ...fields, ...c.req.query() }, "The import options are invalid; nothing was stored");
-      const report = await runImport(deps.store, await toSource(source, options), options, deps.clock.now());
-      if (report.applied) deps.logger.info({ actor, layer: report.layer, format: report.format, counts: report.counts }, "assets imported");
-      return c.json(report);
+      const { reportJson, summary } = await runImportInWorker(deps.store, await toSource(source, options), options, deps.clock.now());
+      if (summary.applied) deps.logger.info({ actor, layer: summary.layer, format: summary.format, counts: summary.counts }, "assets imported");
+      return c.body(reportJson, 200, { "content-type": "application/json" });
     },
   );
 
