@@ -1,6 +1,7 @@
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from "../../lib/domain/errors";
 import type { Clock } from "../../lib/domain/clock";
-import type { ClaimLinkInput, SignInInput, User } from "../../lib/domain/users";
+import type { ClaimLinkInput } from "../../lib/auth/password-policy";
+import type { SignInInput, User } from "../../lib/domain/users";
 import { resolveSession, type ConsoleSession } from "../../lib/auth/sessions";
 import type { SessionPolicy } from "../../lib/auth/session-policy";
 import type { Store } from "../../lib/store/store";

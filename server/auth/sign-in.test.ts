@@ -160,6 +160,21 @@ describe("signing in to the console", () => {
     expect((await claim(unused, "an attacker's new password")).status).toBe(403);
   });
 
+  it("finding 7: refuses twelve spaces, password1234 and 123456789012 when a password is set with a link", async () => {
+    const { link } = await t.server.users.create({ email: "new@council.gov.uk", name: "New Officer", role: "officer", layers: ["bins"], assets: [] });
+    const claim = (password: string) =>
+      fetch(`${t.url}/api/v1/auth/claim-link`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: link!.token, password }) });
+    for (const weak of [" ".repeat(12), "password1234", "123456789012"]) {
+      const res = await claim(weak);
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.fieldErrors).toEqual([{ path: "password", message: expect.stringMatching(/not only spaces|commonly used/) }]);
+    }
+    // Nothing was stored and the link still works.
+    expect((await t.store.users.findByEmail("new@council.gov.uk"))?.hasPassword).toBe(false);
+    expect((await claim("a long enough pass phrase")).status).toBe(200);
+  });
+
   it("ends the sessions of a user who is disabled", async () => {
     const ann = await signIn(t, "ann@council.gov.uk");
     await t.server.users.setDisabled(ann.user.id, true);

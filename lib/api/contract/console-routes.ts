@@ -4,7 +4,8 @@ import { tokenInputSchema } from "../../domain/api-tokens";
 import { layerSchema } from "../../domain/layers";
 import { noticeInputSchema } from "../../domain/notices";
 import { templateInputSchema } from "../../domain/templates";
-import { claimLinkInputSchema, signInInputSchema, userInputSchema } from "../../domain/users";
+import { claimLinkInputSchema } from "../../auth/password-policy";
+import { signInInputSchema, userInputSchema } from "../../domain/users";
 import {
   apiTokenSchema,
   auditSchema,
