@@ -1,3 +1,4 @@
+import { auditActorChoices, type AuditActorChoice } from "../audit/audit-actors";
 import type { AuditQuery } from "../audit/audit-query";
 import type { Access, AccessSettings } from "../domain/access";
 import { auditLayers } from "../domain/access";
@@ -33,6 +34,8 @@ export interface ConsoleContext {
   /** A webhook's most recent deliveries, newest first, with every attempt. */
   webhookDeliveries(webhookId: string, limit: number): Promise<WebhookDelivery[]>;
   audit(query: AuditQuery, access: Access): Promise<{ changes: AuditChange[]; notices: AuditNoticeEvent[] }>;
+  /** The audit log's "who" choices this caller may see. */
+  auditActors(access: Access): Promise<AuditActorChoice[]>;
 }
 
 export function createConsoleContext(deps: { store: Store; clock: Clock; policy: SessionPolicy; settings: ConsoleSettings }): ConsoleContext {
@@ -54,5 +57,6 @@ export function createConsoleContext(deps: { store: Store; clock: Clock; policy:
       ]);
       return { changes, notices };
     },
+    auditActors: (access) => auditActorChoices(store, access),
   };
 }

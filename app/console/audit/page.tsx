@@ -30,7 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const query: AuditQuery = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const isAllowed = canViewAudit(access);
   const { changes, notices } = isAllowed ? await consoleCtx.audit(query, access) : { changes: [], notices: [] };
-  const [users, tokens] = isAllowed ? await Promise.all([consoleCtx.users(), consoleCtx.tokens()]) : [[], []];
+  const actors = isAllowed ? await consoleCtx.auditActors(access) : [];
   const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"));
   const older = changes.length === query.limit ? `?${new URLSearchParams({ ...Object.fromEntries(params), before: String(changes.at(-1)!.seq) })}` : null;
 
@@ -53,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </ul>
             </div>
           ) : null}
-          <AuditFilters query={query} users={users} tokens={tokens} />
+          <AuditFilters query={query} actors={actors} />
           <p>
             <a href={`/api/v1/audit.csv?${params}`} download>
               Download these entries as CSV

@@ -123,6 +123,8 @@ export const templateSchema = z.object({
 
 export const noticeSchema = publicNoticeSchema.extend({ createdBy: z.string(), endedAt: z.string().nullable(), endedBy: z.string().nullable() });
 
+export const auditActorsSchema = z.object({ actors: z.array(z.object({ value: z.string(), label: z.string() })) });
+
 export const auditSchema = z.object({
   changes: z.array(
     z.object({

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { consoleRoutes } from "../../../lib/api/contract/console-routes";
+import { auditActorChoices } from "../../../lib/audit/audit-actors";
 import { auditToCsv } from "../../../lib/audit/audit-csv";
 import { AUDIT_PAGE_MAX, auditQuerySchema } from "../../../lib/audit/audit-query";
 import { auditLayers } from "../../../lib/domain/access";
@@ -24,6 +25,8 @@ export function auditRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
     ]);
     return c.json({ changes, notices });
   });
+
+  bindRoute(api, deps, consoleRoutes.auditActors, async (c) => c.json({ actors: await auditActorChoices(deps.store, c.get("access")) }));
 
   bindRoute(api, deps, consoleRoutes.auditCsv, async (c) => {
     const access = c.get("access");
