@@ -78,3 +78,6 @@ export const nextPathSchema = z
   .regex(/^\/console(?:[/?#][^\\\s]*)?$/, "Not a console path")
   .refine((path) => !path.includes("//"), "Not a console path")
   .catch("/console");
+
+/** An account as the audit log names it: the name and email it had at the time. */
+export const describeAccount = (user: Pick<User, "name" | "email">) => `${user.name} (${user.email})`;
