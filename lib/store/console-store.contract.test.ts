@@ -85,6 +85,17 @@ describeEachStore("console store", (factory) => {
     expect(await store.signInLinks.consume(othersLink, T0 + 6)).toBe(other.id);
   });
 
+  it("keeps account events newest first, filtered by who and when, and leaves them out of a layer filter", async () => {
+    await store.accountEvents.record({ at: T0, kind: "sign-in failed", actor: null, ip: "10.0.0.9", subjectUserId: null, subject: "who@b.org" });
+    await store.accountEvents.record({ at: T0 + 1, kind: "user disabled", actor: ann, ip: "10.0.0.1", subjectUserId: "u-bob", subject: "Bob (bob@b.org)" });
+    expect((await store.accountEvents.list(query())).map((e) => e.kind)).toEqual(["user disabled", "sign-in failed"]);
+    expect(await store.accountEvents.list(query({ by: "user:u-ann" }))).toEqual([
+      { at: T0 + 1, kind: "user disabled", actor: ann, ip: "10.0.0.1", subjectUserId: "u-bob", subject: "Bob (bob@b.org)" },
+    ]);
+    expect((await store.accountEvents.list(query({ to: iso(T0 + 1) }))).map((e) => e.subject)).toEqual(["who@b.org"]);
+    expect(await store.accountEvents.list(query({ layer: "schools" }))).toEqual([]);
+  });
+
   it("keeps message templates per layer", async () => {
     await store.templates.create({ layer: "schools", name: "Snow", message: "Closed due to snow. Check back at 7am." }, "Ada", T0);
     const bins = await store.templates.create({ layer: "bins", name: "Late", message: "Running a day late." }, "Ada", T0);
