@@ -1,30 +1,23 @@
 import type { AuditQuery } from "@/lib/audit/audit-query";
 import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
 import { toUkDateTimeInput } from "@/lib/domain/uk-time";
-import type { User } from "@/lib/domain/users";
-import type { ApiToken } from "@/lib/domain/api-tokens";
+import type { AuditActorChoice } from "@/lib/audit/audit-actors";
 
 const timeValue = (ms: number | undefined) => (ms === undefined ? "" : toUkDateTimeInput(ms));
 
 /** The audit log's filters as a plain GET form: works without JavaScript, and the URL can be shared. */
-export function AuditFilters({ query, users, tokens }: { query: AuditQuery; users: User[]; tokens: ApiToken[] }) {
+export function AuditFilters({ query, actors }: { query: AuditQuery; actors: AuditActorChoice[] }) {
   return (
     <form method="get" className="filters" aria-label="Filter the audit log">
       <div className="field">
         <label htmlFor="audit-by">Who</label>
         <select id="audit-by" name="by" defaultValue={query.by ?? ""}>
           <option value="">Anyone</option>
-          {users.map((u) => (
-            <option key={u.id} value={`user:${u.id}`}>
-              {u.name} ({u.email})
+          {actors.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
             </option>
           ))}
-          {tokens.map((t) => (
-            <option key={t.id} value={`token:${t.id}`}>
-              API token: {t.name}
-            </option>
-          ))}
-          <option value="system">Snowline (scheduled starts and expiries)</option>
         </select>
       </div>
       <div className="field">

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import type { ErrorBody } from "@/lib/api/error-response";
-import { claimLinkInputSchema, PASSWORD_MIN_LENGTH } from "@/lib/domain/users";
+import { PASSWORD_HINT } from "@/lib/domain/password-rule";
+import { claimLinkFormSchema } from "@/lib/domain/users";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { callApi } from "./api-client";
 import { ErrorSummary, errorFor } from "./error-summary";
@@ -25,7 +26,7 @@ export function ClaimLinkForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = claimLinkInputSchema.safeParse({ token, password: new FormData(event.currentTarget).get("password") });
+    const parsed = claimLinkFormSchema.safeParse({ token, password: new FormData(event.currentTarget).get("password") });
     if (!parsed.success) {
       setError({ status: 400, message: "Choose a password.", fieldErrors: fieldErrorsOf(parsed.error) });
       return;
@@ -55,7 +56,7 @@ export function ClaimLinkForm() {
       <div className={`field${passwordError ? " field--error" : ""}`}>
         <label htmlFor="new-password">Choose a password</label>
         <span className="hint" id="new-password-hint">
-          At least {PASSWORD_MIN_LENGTH} characters. Three or four words together are easy to remember and hard to guess.
+          {PASSWORD_HINT}
         </span>
         {passwordError ? <span className="field-error" id="new-password-error">{passwordError}</span> : null}
         <input id="new-password" name="password" type="password" autoComplete="new-password" required aria-describedby={`new-password-hint${passwordError ? " new-password-error" : ""}`} />

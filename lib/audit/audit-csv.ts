@@ -1,6 +1,6 @@
 import type { PublicStatus } from "../domain/status";
 import { toUkDateTimeInput } from "../domain/uk-time";
-import type { AuditChange, AuditNoticeEvent } from "../domain/audit";
+import type { AccountEvent, AuditChange, AuditNoticeEvent } from "../domain/audit";
 import { stringifyCsv } from "../export/csv-cell";
 
 const COLUMNS = [
@@ -26,6 +26,7 @@ const COLUMNS = [
   "after_upcoming",
   "notice_level",
   "notice_text",
+  "account",
 ] as const;
 
 type Row = Partial<Record<(typeof COLUMNS)[number], string | number | null>>;
@@ -74,12 +75,29 @@ function noticeRow(event: AuditNoticeEvent): Row {
   };
 }
 
+function accountRow(event: AccountEvent): Row {
+  return {
+    entry: "account",
+    ...time(event.at),
+    actor_type: event.actor?.type ?? null,
+    actor: event.actor?.name ?? null,
+    actor_id: event.actor?.id ?? null,
+    ip: event.ip,
+    action: event.kind,
+    account: event.subject,
+  };
+}
+
 /**
  * The audit log as CSV, newest first. Officer text that a spreadsheet would run as a formula is
  * neutralised by the rule every Snowline CSV follows (export/csv-cell.ts).
  */
-export function auditToCsv(changes: AuditChange[], notices: AuditNoticeEvent[]): string {
-  const rows = [...changes.map((c) => ({ at: c.at, row: changeRow(c) })), ...notices.map((n) => ({ at: n.at, row: noticeRow(n) }))]
+export function auditToCsv(changes: AuditChange[], notices: AuditNoticeEvent[], accounts: AccountEvent[] = []): string {
+  const rows = [
+    ...changes.map((c) => ({ at: c.at, row: changeRow(c) })),
+    ...notices.map((n) => ({ at: n.at, row: noticeRow(n) })),
+    ...accounts.map((a) => ({ at: a.at, row: accountRow(a) })),
+  ]
     .sort((a, b) => b.at - a.at)
     .map(({ row }) => row);
   return stringifyCsv(rows, { header: true, columns: [...COLUMNS], bom: true });

@@ -1,8 +1,9 @@
+import { auditActorChoices, type AuditActorChoice } from "../audit/audit-actors";
 import type { AuditQuery } from "../audit/audit-query";
 import type { Access, AccessSettings } from "../domain/access";
 import { auditLayers } from "../domain/access";
 import type { ApiToken } from "../domain/api-tokens";
-import type { AuditChange, AuditNoticeEvent } from "../domain/audit";
+import type { AccountEvent, AuditChange, AuditNoticeEvent } from "../domain/audit";
 import type { Clock } from "../domain/clock";
 import type { Layer } from "../domain/layers";
 import type { Notice } from "../domain/notices";
@@ -32,7 +33,10 @@ export interface ConsoleContext {
   webhooks(): Promise<Webhook[]>;
   /** A webhook's most recent deliveries, newest first, with every attempt. */
   webhookDeliveries(webhookId: string, limit: number): Promise<WebhookDelivery[]>;
-  audit(query: AuditQuery, access: Access): Promise<{ changes: AuditChange[]; notices: AuditNoticeEvent[] }>;
+  /** Account events only for administrators; empty for anyone else. */
+  audit(query: AuditQuery, access: Access): Promise<{ changes: AuditChange[]; notices: AuditNoticeEvent[]; accounts: AccountEvent[] }>;
+  /** The audit log's "who" choices this caller may see. */
+  auditActors(access: Access): Promise<AuditActorChoice[]>;
 }
 
 export function createConsoleContext(deps: { store: Store; clock: Clock; policy: SessionPolicy; settings: ConsoleSettings }): ConsoleContext {
@@ -48,11 +52,13 @@ export function createConsoleContext(deps: { store: Store; clock: Clock; policy:
     webhooks: () => store.webhooks.list(),
     webhookDeliveries: (webhookId, limit) => store.webhooks.deliveries({ webhookId, limit }),
     async audit(query, access) {
-      const [changes, notices] = await Promise.all([
+      const [changes, notices, accounts] = await Promise.all([
         store.audit.changes(query, { layers: auditLayers(access) }),
         access.role === "admin" || deps.settings.officersMayPostNotices ? store.audit.noticeEvents(query) : Promise.resolve([]),
+        access.role === "admin" ? store.accountEvents.list(query) : Promise.resolve([]),
       ]);
-      return { changes, notices };
+      return { changes, notices, accounts };
     },
+    auditActors: (access) => auditActorChoices(store, access),
   };
 }

@@ -31,6 +31,29 @@ export interface AuditNoticeEvent {
   until: number | null;
 }
 
+export const ACCOUNT_EVENT_KINDS = [
+  "signed in",
+  "sign-in failed",
+  "sign-in link issued",
+  "sign-in link used",
+  "user created",
+  "user disabled",
+  "user enabled",
+] as const;
+export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
+
+/** Something that happened to an account, for administrators only. */
+export interface AccountEvent {
+  at: number;
+  kind: AccountEventKind;
+  /** Who did it; null when nobody was signed in (a failed sign-in) or on the command line. */
+  actor: Actor | null;
+  ip: string | null;
+  subjectUserId: string | null;
+  /** The account as it was then ("Name (email)"), or the email typed in a failed sign-in. */
+  subject: string | null;
+}
+
 export interface AuditScope {
   /** Only these layers; null means all. */
   layers: readonly Layer[] | null;

@@ -2,22 +2,14 @@ import * as z from "zod";
 import { roleSchema, type Role } from "./access";
 import { assetIdSchema } from "./assets";
 import { layerSchema, type Layer } from "./layers";
+import { PASSWORD_MAX_LENGTH, passwordShapeSchema } from "./password-rule";
 import { plainTextSchema } from "./status";
-
-// NCSC advice: ask for length, not composition rules; allow pass phrases and password managers.
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
 
 export const emailSchema = z
   .string({ message: "Email is required" })
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "Enter an email address such as name@council.gov.uk" }).max(254, "Email is longer than 254 characters"));
-
-export const passwordSchema = z
-  .string({ message: "Password is required" })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters; a few words together make a good password`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
 /** A sign-in attempt. The email is not checked for shape: any mismatch gets the same answer. */
 export const signInInputSchema = z.strictObject({
@@ -26,12 +18,14 @@ export const signInInputSchema = z.strictObject({
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
 
-/** Setting a password with a one-time sign-in link. */
-export const claimLinkInputSchema = z.strictObject({
+/**
+ * What the browser checks before sending a sign-in link's password: its shape only. The server's
+ * `claimLinkInputSchema` (lib/auth/password-policy) also refuses common passwords.
+ */
+export const claimLinkFormSchema = z.strictObject({
   token: z.string().min(20, "This sign-in link is incomplete").max(200),
-  password: passwordSchema,
+  password: passwordShapeSchema,
 });
-export type ClaimLinkInput = z.infer<typeof claimLinkInputSchema>;
 
 /** An account as an admin creates it: officers need layers, site editors need their assets. */
 export const userInputSchema = z
@@ -84,3 +78,6 @@ export const nextPathSchema = z
   .regex(/^\/console(?:[/?#][^\\\s]*)?$/, "Not a console path")
   .refine((path) => !path.includes("//"), "Not a console path")
   .catch("/console");
+
+/** An account as the audit log names it: the name and email it had at the time. */
+export const describeAccount = (user: Pick<User, "name" | "email">) => `${user.name} (${user.email})`;

@@ -64,6 +64,23 @@ export function createAuditRepository(db: Db) {
       });
     },
 
+    /** The people and tokens who changed something in these layers, each once under their latest name. */
+    async actors(scope: AuditScope): Promise<Actor[]> {
+      let q = db
+        .selectFrom("changes")
+        .select((eb) => ["actor_type", "actor_id", "actor_name", eb.fn.max("seq").as("last_seq")])
+        .where("actor_type", "in", ["user", "token"])
+        .groupBy(["actor_type", "actor_id", "actor_name"]);
+      if (scope.layers) q = q.where("layer", "in", scope.layers.length ? [...scope.layers] : [""]);
+      const latest = new Map<string, { actor: Actor; seq: number }>();
+      for (const row of await q.execute()) {
+        const key = `${row.actor_type}:${row.actor_id}`;
+        const seq = num(row.last_seq);
+        if ((latest.get(key)?.seq ?? -1) < seq) latest.set(key, { actor: actorOf(row.actor_type, row.actor_id, row.actor_name), seq });
+      }
+      return [...latest.values()].map((entry) => entry.actor);
+    },
+
     /** Notices created and ended, newest first. Notices belong to no layer: a layer or asset filter leaves them out. */
     async noticeEvents(query: AuditQuery): Promise<AuditNoticeEvent[]> {
       if (query.asset || query.layer) return [];

@@ -60,11 +60,40 @@ describeEachStore("console store", (factory) => {
 
   it("lets a sign-in link be used once, before it expires", async () => {
     const user = await store.users.create(userInputSchema.parse({ email: "new@b.org", name: "New", role: "officer", layers: ["schools"] }), T0, null);
-    const link = await store.signInLinks.create(user.id, T0, T0 + HOUR);
-    const late = await store.signInLinks.create(user.id, T0, T0 + HOUR);
-    expect(await store.signInLinks.consume(late, T0 + HOUR)).toBeNull();
-    expect(await store.signInLinks.consume(link, T0 + 1)).toBe(user.id);
-    expect(await store.signInLinks.consume(link, T0 + 2)).toBeNull();
+    const expired = await store.signInLinks.create(user.id, T0, T0 + HOUR);
+    expect(await store.signInLinks.consume(expired, T0 + HOUR)).toBeNull();
+    const link = await store.signInLinks.create(user.id, T0 + HOUR, T0 + 2 * HOUR);
+    expect(await store.signInLinks.consume(link, T0 + HOUR + 1)).toBe(user.id);
+    expect(await store.signInLinks.consume(link, T0 + HOUR + 2)).toBeNull();
+  });
+
+  it("finding 3: an older sign-in link dies when a newer one is issued or a password is set", async () => {
+    const user = await store.users.create(userInputSchema.parse({ email: "new@b.org", name: "New", role: "officer", layers: ["schools"] }), T0, null);
+    const other = await store.users.create(userInputSchema.parse({ email: "other@b.org", name: "Other", role: "admin" }), T0, null);
+    const older = await store.signInLinks.create(user.id, T0, T0 + 48 * HOUR);
+    const othersLink = await store.signInLinks.create(other.id, T0, T0 + 48 * HOUR);
+    const newer = await store.signInLinks.create(user.id, T0 + 1, T0 + 1 + 48 * HOUR);
+    expect(await store.signInLinks.consume(older, T0 + 2)).toBeNull();
+    expect(await store.signInLinks.consume(newer, T0 + 3)).toBe(user.id);
+    await store.users.setPassword(user.id, "$argon2id$hash", T0 + 3);
+
+    // A link issued before a password was set, then not used, dies with the password change.
+    const beforeReset = await store.signInLinks.create(user.id, T0 + 4, T0 + 4 + 48 * HOUR);
+    await store.users.setPassword(user.id, "$argon2id$other", T0 + 5);
+    expect(await store.signInLinks.consume(beforeReset, T0 + 6)).toBeNull();
+    // Another user's link is untouched.
+    expect(await store.signInLinks.consume(othersLink, T0 + 6)).toBe(other.id);
+  });
+
+  it("keeps account events newest first, filtered by who and when, and leaves them out of a layer filter", async () => {
+    await store.accountEvents.record({ at: T0, kind: "sign-in failed", actor: null, ip: "10.0.0.9", subjectUserId: null, subject: "who@b.org" });
+    await store.accountEvents.record({ at: T0 + 1, kind: "user disabled", actor: ann, ip: "10.0.0.1", subjectUserId: "u-bob", subject: "Bob (bob@b.org)" });
+    expect((await store.accountEvents.list(query())).map((e) => e.kind)).toEqual(["user disabled", "sign-in failed"]);
+    expect(await store.accountEvents.list(query({ by: "user:u-ann" }))).toEqual([
+      { at: T0 + 1, kind: "user disabled", actor: ann, ip: "10.0.0.1", subjectUserId: "u-bob", subject: "Bob (bob@b.org)" },
+    ]);
+    expect((await store.accountEvents.list(query({ to: iso(T0 + 1) }))).map((e) => e.subject)).toEqual(["who@b.org"]);
+    expect(await store.accountEvents.list(query({ layer: "schools" }))).toEqual([]);
   });
 
   it("keeps message templates per layer", async () => {

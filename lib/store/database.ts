@@ -141,7 +141,20 @@ export interface LoginThrottleTable {
   expire: number | null;
 }
 
+export interface AccountEventsTable {
+  id: string;
+  at: number;
+  kind: string;
+  actor_type: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  ip: string | null;
+  subject_user_id: string | null;
+  subject: string | null;
+}
+
 export interface Database extends WebhookTables {
+  account_events: AccountEventsTable;
   assets: AssetsTable;
   asset_status: AssetStatusTable;
   changes: ChangesTable;

@@ -6,10 +6,16 @@ const LINK_PREFIX = "snl_link_";
 /** One-time sign-in links; only their hashes are stored. */
 export function createSignInLinkRepository(db: Db) {
   return {
-    /** Creates a one-time sign-in link token for a user; only its hash is stored. */
+    /**
+     * Creates a one-time sign-in link token for a user; only its hash is stored. Only the newest link
+     * works: an older one, perhaps still in a forwarded email, must not reset the password again.
+     */
     async create(userId: string, now: number, expiresAt: number): Promise<string> {
       const token = newSecret(LINK_PREFIX);
-      await db.insertInto("sign_in_links").values({ token_hash: hashSecret(token), user_id: userId, created_at: now, expires_at: expiresAt, used_at: null }).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("sign_in_links").where("user_id", "=", userId).execute();
+        await trx.insertInto("sign_in_links").values({ token_hash: hashSecret(token), user_id: userId, created_at: now, expires_at: expiresAt, used_at: null }).execute();
+      });
       return token;
     },
 

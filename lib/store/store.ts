@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
 import type pg from "pg";
 import type { ReadModel } from "../read-model";
+import { createAccountEventRepository, type AccountEventRepository } from "./account-event-repository";
 import { createAssetRepository, type AssetRepository } from "./asset-repository";
 import { createAuditRepository, type AuditRepository } from "./audit-repository";
 import { createChangeLog, type ChangeLog } from "./change-log";
@@ -41,6 +42,8 @@ export interface Store extends ReadModel, ChangeLog, UndoLog, AssetRepository {
   sessions: SessionRepository;
   templates: TemplateRepository;
   audit: AuditRepository;
+  /** Sign-ins, sign-in links and account changes, for the admins' audit log. */
+  accountEvents: AccountEventRepository;
   tokens: TokenRepository;
   webhooks: WebhookRepository;
   /** Idempotency-Keys of write requests; batches spend theirs through `ChangeContext.idempotency`. */
@@ -76,6 +79,7 @@ export async function createStore(
     sessions: createSessionRepository(db),
     templates: createTemplateRepository(db),
     audit: createAuditRepository(db),
+    accountEvents: createAccountEventRepository(db),
     tokens: createTokenRepository(db),
     webhooks: createWebhookRepository(db),
     idempotency: createIdempotencyRepository(db),

@@ -86,7 +86,15 @@ export function createUserRepository(db: Db) {
       return rows.map((row) => withoutSecret(userFromRow(row)));
     },
 
-    setPassword: (id: string, passwordHash: string, now: number) => update(id, { password_hash: passwordHash, updated_at: now }),
+    /** Setting a password also ends every sign-in link of the account, used or not. */
+    async setPassword(id: string, passwordHash: string, now: number): Promise<User> {
+      return db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("sign_in_links").where("user_id", "=", id).execute();
+        const row = await trx.updateTable("users").set({ password_hash: passwordHash, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirst();
+        if (!row) throw new NotFoundError(`No user has the id ${id}`);
+        return withoutSecret(userFromRow(row));
+      });
+    },
 
     setDisabled: (id: string, disabled: boolean, now: number) => update(id, { disabled_at: disabled ? now : null, updated_at: now }),
 

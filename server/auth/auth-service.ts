@@ -1,7 +1,9 @@
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from "../../lib/domain/errors";
 import type { Clock } from "../../lib/domain/clock";
-import type { ClaimLinkInput, SignInInput, User } from "../../lib/domain/users";
+import type { ClaimLinkInput } from "../../lib/auth/password-policy";
+import type { SignInInput, User } from "../../lib/domain/users";
 import { resolveSession, type ConsoleSession } from "../../lib/auth/sessions";
+import { describeAccount } from "../../lib/domain/users";
 import type { SessionPolicy } from "../../lib/auth/session-policy";
 import type { Store } from "../../lib/store/store";
 import type { Logger } from "../logger";
@@ -39,6 +41,14 @@ const throttled = (seconds: number) =>
     seconds,
   );
 
+/** An account event done by the account itself, as the audit log records it. */
+const byUser = (user: User, meta: RequestMeta) => ({
+  actor: { type: "user" as const, id: user.id, name: user.name },
+  ip: meta.ip,
+  subjectUserId: user.id,
+  subject: describeAccount(user),
+});
+
 export function createAuthService(deps: { store: Store; clock: Clock; logger: Logger; throttle: LoginThrottle; policy: SessionPolicy }): AuthService {
   const { store, clock, throttle, policy } = deps;
 
@@ -49,6 +59,7 @@ export function createAuthService(deps: { store: Store; clock: Clock; logger: Lo
     const expiresAt = now + policy.absoluteMs;
     const { token, csrfToken } = await store.sessions.create({ userId: user.id, now, expiresAt, ip: meta.ip, userAgent: meta.userAgent });
     await store.users.recordSignIn(user.id, now);
+    await store.accountEvents.record({ at: now, kind: "signed in", ...byUser(user, meta) });
     return { token, csrfToken, user, expiresAt };
   }
 
@@ -63,6 +74,7 @@ export function createAuthService(deps: { store: Store; clock: Clock; logger: Lo
       const user = await store.users.findByEmail(input.email);
       const isRight = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password);
       if (!user || !isRight || user.disabledAt !== null) {
+        await store.accountEvents.record({ at: clock.now(), kind: "sign-in failed", actor: null, ip: meta.ip, subjectUserId: user?.id ?? null, subject: input.email });
         const blockedFor = await throttle.recordFailure(input.email, ip);
         deps.logger.warn({ ip, blocked: blockedFor > 0 }, "sign-in refused");
         if (blockedFor > 0) throw throttled(blockedFor);
@@ -81,6 +93,7 @@ export function createAuthService(deps: { store: Store; clock: Clock; logger: Lo
       const user = await store.users.get(userId);
       if (!user || user.disabledAt !== null) throw new ForbiddenError("This account is disabled. Ask an administrator.");
       const updated = await store.users.setPassword(user.id, await hashPassword(input.password), now);
+    await store.accountEvents.record({ at: now, kind: "sign-in link used", ...byUser(user, meta) });
       // Setting a password ends any session that existed before, as a password reset should.
       await store.sessions.deleteForUser(user.id);
       deps.logger.info({ user: user.id }, "password set with a sign-in link");

@@ -132,6 +132,49 @@ describe("signing in to the console", () => {
     expect((await signInRequest(t, "new@council.gov.uk", "a long enough pass phrase")).status).toBe(200);
   });
 
+  it("finding 3: an older sign-in link no longer resets the password once a newer link was issued and used", async () => {
+    const admin = await addUser(t, { email: "admin@council.gov.uk", name: "Admin", role: "admin" });
+    const adminClient = await signIn(t, admin.email);
+    const { user } = await t.server.users.create({ email: "new@council.gov.uk", name: "New Officer", role: "officer", layers: ["bins"], assets: [] });
+    const issue = async () => {
+      const res = await adminClient.post(`/api/v1/users/${user.id}/sign-in-link`);
+      expect(res.status).toBe(200);
+      return new URL((await res.json()).signInLink).hash.replace("#token=", "");
+    };
+    const claim = (token: string, password: string) =>
+      fetch(`${t.url}/api/v1/auth/claim-link`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: decodeURIComponent(token), password }) });
+    const older = await issue();
+    clock.advance(MINUTE);
+    const newer = await issue();
+    expect((await claim(newer, "the password i chose first")).status).toBe(200);
+    clock.advance(MINUTE);
+    const replay = await claim(older, "an attacker's new password");
+    expect(replay.status).toBe(403);
+    expect((await signInRequest(t, "new@council.gov.uk", "an attacker's new password")).status).toBe(401);
+    expect((await signInRequest(t, "new@council.gov.uk", "the password i chose first")).status).toBe(200);
+
+    // A link that was issued but never used dies when the password is set with a newer one.
+    const unused = await issue();
+    const reset = await issue();
+    expect((await claim(reset, "a second chosen password")).status).toBe(200);
+    expect((await claim(unused, "an attacker's new password")).status).toBe(403);
+  });
+
+  it("finding 7: refuses twelve spaces, password1234 and 123456789012 when a password is set with a link", async () => {
+    const { link } = await t.server.users.create({ email: "new@council.gov.uk", name: "New Officer", role: "officer", layers: ["bins"], assets: [] });
+    const claim = (password: string) =>
+      fetch(`${t.url}/api/v1/auth/claim-link`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: link!.token, password }) });
+    for (const weak of [" ".repeat(12), "password1234", "123456789012"]) {
+      const res = await claim(weak);
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.fieldErrors).toEqual([{ path: "password", message: expect.stringMatching(/not only spaces|commonly used/) }]);
+    }
+    // Nothing was stored and the link still works.
+    expect((await t.store.users.findByEmail("new@council.gov.uk"))?.hasPassword).toBe(false);
+    expect((await claim("a long enough pass phrase")).status).toBe(200);
+  });
+
   it("ends the sessions of a user who is disabled", async () => {
     const ann = await signIn(t, "ann@council.gov.uk");
     await t.server.users.setDisabled(ann.user.id, true);

@@ -29,8 +29,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const parsed = auditQuerySchema.safeParse(raw);
   const query: AuditQuery = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const isAllowed = canViewAudit(access);
-  const { changes, notices } = isAllowed ? await consoleCtx.audit(query, access) : { changes: [], notices: [] };
-  const [users, tokens] = isAllowed ? await Promise.all([consoleCtx.users(), consoleCtx.tokens()]) : [[], []];
+  const { changes, notices, accounts } = isAllowed ? await consoleCtx.audit(query, access) : { changes: [], notices: [], accounts: [] };
+  const actors = isAllowed ? await consoleCtx.auditActors(access) : [];
   const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"));
   const older = changes.length === query.limit ? `?${new URLSearchParams({ ...Object.fromEntries(params), before: String(changes.at(-1)!.seq) })}` : null;
 
@@ -53,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </ul>
             </div>
           ) : null}
-          <AuditFilters query={query} users={users} tokens={tokens} />
+          <AuditFilters query={query} actors={actors} />
           <p>
             <a href={`/api/v1/audit.csv?${params}`} download>
               Download these entries as CSV
@@ -145,6 +145,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       <td className="status-message">
                         {n.level}: {n.text}
                       </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {access.role === "admin" ? (
+            <div className="table-scroll section">
+              <table className="data-table" data-testid="audit-accounts">
+                <caption>Sign-ins and account changes ({accounts.length})</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">From</th>
+                    <th scope="col">What</th>
+                    <th scope="col">Account</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {accounts.length === 0 ? (
+                    <tr>
+                      <td colSpan={5}>No account entries match.</td>
+                    </tr>
+                  ) : null}
+                  {accounts.map((a, index) => (
+                    <tr key={`${a.at}-${index}`}>
+                      <td>{formatDateTime(new Date(a.at))}</td>
+                      <td>{a.actor ? a.actor.name : "—"}</td>
+                      <td>{a.ip ?? "—"}</td>
+                      <td>{a.kind.charAt(0).toUpperCase() + a.kind.slice(1)}</td>
+                      <td>{a.subject ?? "—"}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,3 +1,4 @@
+import { ACCOUNT_EVENT_KINDS } from "../../domain/audit";
 import * as z from "zod";
 import { ROLES } from "../../domain/access";
 import { changeSchema } from "../../domain/change";
@@ -123,6 +124,8 @@ export const templateSchema = z.object({
 
 export const noticeSchema = publicNoticeSchema.extend({ createdBy: z.string(), endedAt: z.string().nullable(), endedBy: z.string().nullable() });
 
+export const auditActorsSchema = z.object({ actors: z.array(z.object({ value: z.string(), label: z.string() })) });
+
 export const auditSchema = z.object({
   changes: z.array(
     z.object({
@@ -152,4 +155,16 @@ export const auditSchema = z.object({
       until: epochMs.nullable(),
     }),
   ),
+  accounts: z
+    .array(
+      z.object({
+        at: epochMs,
+        kind: z.enum(ACCOUNT_EVENT_KINDS),
+        actor: actorSchema.nullable(),
+        ip: z.string().nullable(),
+        subjectUserId: z.string().nullable(),
+        subject: z.string().nullable(),
+      }),
+    )
+    .describe("Sign-ins, sign-in links and account changes; only for administrators, empty for others"),
 });

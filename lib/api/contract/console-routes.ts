@@ -4,9 +4,11 @@ import { tokenInputSchema } from "../../domain/api-tokens";
 import { layerSchema } from "../../domain/layers";
 import { noticeInputSchema } from "../../domain/notices";
 import { templateInputSchema } from "../../domain/templates";
-import { claimLinkInputSchema, signInInputSchema, userInputSchema } from "../../domain/users";
+import { claimLinkInputSchema } from "../../auth/password-policy";
+import { signInInputSchema, userInputSchema } from "../../domain/users";
 import {
   apiTokenSchema,
+  auditActorsSchema,
   auditSchema,
   noticeSchema,
   sessionInfoSchema,
@@ -210,6 +212,13 @@ export const consoleRoutes = {
     auth: signedIn("viewAudit"),
     query: auditQuerySchema,
     responses: { 200: { description: "Newest first", schema: auditSchema }, 400: { description: "Invalid filters" } },
+  }),
+  auditActors: defineRoute({
+    method: "get",
+    path: "/audit/actors",
+    summary: "Who the audit log can be filtered by: every account and token for admins; for officers only the names of those active in their layers",
+    auth: signedIn("viewAudit"),
+    responses: { 200: { description: "The choices", schema: auditActorsSchema } },
   }),
   auditCsv: defineRoute({
     method: "get",

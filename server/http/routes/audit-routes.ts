@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
 import { consoleRoutes } from "../../../lib/api/contract/console-routes";
+import { auditActorChoices } from "../../../lib/audit/audit-actors";
 import { auditToCsv } from "../../../lib/audit/audit-csv";
 import { AUDIT_PAGE_MAX, auditQuerySchema } from "../../../lib/audit/audit-query";
-import { auditLayers } from "../../../lib/domain/access";
+import { auditLayers, isAdmin } from "../../../lib/domain/access";
 import { parseInput } from "../../../lib/domain/validation";
 import type { ApiEnv } from "../authorize";
 import { bindRoute } from "../bind-route";
@@ -18,12 +19,15 @@ export function auditRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   bindRoute(api, deps, consoleRoutes.audit, async (c) => {
     const access = c.get("access");
     const query = parseInput(auditQuerySchema, c.req.query(), "Invalid audit filters");
-    const [changes, notices] = await Promise.all([
+    const [changes, notices, accounts] = await Promise.all([
       deps.store.audit.changes(query, { layers: auditLayers(access) }),
       noticesVisible(access.role) ? deps.store.audit.noticeEvents(query) : [],
+      isAdmin(access) ? deps.store.accountEvents.list(query) : [],
     ]);
-    return c.json({ changes, notices });
+    return c.json({ changes, notices, accounts });
   });
+
+  bindRoute(api, deps, consoleRoutes.auditActors, async (c) => c.json({ actors: await auditActorChoices(deps.store, c.get("access")) }));
 
   bindRoute(api, deps, consoleRoutes.auditCsv, async (c) => {
     const access = c.get("access");
@@ -37,8 +41,9 @@ export function auditRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
       before = page.at(-1)!.seq;
     }
     const notices = noticesVisible(access.role) ? await deps.store.audit.noticeEvents({ ...query, limit: AUDIT_CSV_MAX_CHANGES }) : [];
+    const accounts = isAdmin(access) ? await deps.store.accountEvents.list({ ...query, limit: AUDIT_CSV_MAX_CHANGES }) : [];
     const stamp = new Date(deps.clock.now()).toISOString().slice(0, 16).replace(/[:T]/g, "-");
-    return c.body(auditToCsv(changes, notices), 200, {
+    return c.body(auditToCsv(changes, notices, accounts), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="snowline-audit-${stamp}.csv"`,
       "cache-control": "no-store",

@@ -5,12 +5,13 @@ import { signInLinkUrl } from "../../../lib/auth/sign-in-link";
 import { ForbiddenError } from "../../../lib/domain/errors";
 import { userInputSchema } from "../../../lib/domain/users";
 import { parseInput } from "../../../lib/domain/validation";
-import type { IssuedLink } from "../../auth/user-admin";
+import type { AdminRequest, IssuedLink } from "../../auth/user-admin";
 import { sessionOf, type ApiEnv } from "../authorize";
 import { bindRoute } from "../bind-route";
 import { FORM_BODY_LIMIT_BYTES, limitBody } from "../body-limit";
 import type { HttpDeps } from "../context";
 import { readJson } from "../read-json";
+import { requestMeta } from "../session-auth";
 
 export const idParamSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9-]+$/, "Not an id");
 
@@ -22,25 +23,27 @@ export function userRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
     linkExpiresAt: new Date(link.expiresAt).toISOString(),
   });
 
+  const adminRequest = (c: Context<ApiEnv>): AdminRequest => ({ actor: c.get("access").actor, ip: requestMeta(c).ip });
+
   bindRoute(api, deps, consoleRoutes.listUsers, async (c) => {
     return c.json({ users: await deps.store.users.list() });
   });
 
   bindRoute(api, deps, consoleRoutes.createUser, small, async (c) => {
     const input = parseInput(userInputSchema, await readJson(c), "The account details are invalid");
-    const { user, link } = await deps.users.create(input);
+    const { user, link } = await deps.users.create(input, { by: adminRequest(c) });
     return c.json({ user, ...linkOf(c, link!) }, 201);
   });
 
   bindRoute(api, deps, consoleRoutes.issueSignInLink, async (c) => {
-    return c.json(linkOf(c, await deps.users.issueLink(parseInput(idParamSchema, c.req.param("id")))));
+    return c.json(linkOf(c, await deps.users.issueLink(parseInput(idParamSchema, c.req.param("id")), adminRequest(c))));
   });
 
   for (const [contract, disable] of [[consoleRoutes.disableUser, true], [consoleRoutes.enableUser, false]] as const) {
     bindRoute(api, deps, contract, async (c) => {
       const id = parseInput(idParamSchema, c.req.param("id"));
       if (disable && id === sessionOf(c).user.id) throw new ForbiddenError("You cannot disable your own account; ask another administrator");
-      return c.json({ user: await deps.users.setDisabled(id, disable) });
+      return c.json({ user: await deps.users.setDisabled(id, disable, adminRequest(c)) });
     });
   }
 
