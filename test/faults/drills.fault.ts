@@ -186,5 +186,5 @@ describe.skipIf(isPostgresMissing() || isRedisServerMissing)("fault drills: two 
       expect(ran).toHaveLength(1);
       expect(stored.filter((c) => c.status.message === message).map((c) => c.seq)).toEqual([records[0]!.seq]);
     }
-  });
+  }, 240_000);
 });
