@@ -31,6 +31,10 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
   // An idle connection dropped by a database restart must not crash the process (an unhandled
   // 'error' event); the pool replaces it, and queries meanwhile fail and are answered 503.
   pool.on("error", () => undefined);
+  // The pool listens for errors only on idle connections. A checked-out one (inside a transaction,
+  // between its statements) whose server goes away emits 'error' with no listener, which crashes
+  // the process; its queries fail anyway, so the event itself can be dropped.
+  pool.on("connect", (client) => void client.on("error", () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
   return createStore(db, "postgres", { driver: { type: "postgres", pool } });

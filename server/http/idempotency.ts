@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { Actor } from "../../lib/domain/change";
-import type { IdempotencyClaim } from "../../lib/domain/idempotency";
+import { IDEMPOTENCY_CLAIM_LEASE_MS, type IdempotencyClaim } from "../../lib/domain/idempotency";
 import type { HttpDeps } from "./context";
 import { HttpStatusError, httpError } from "./errors";
 
@@ -20,6 +20,28 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
  */
 export function createIdempotency(deps: Pick<HttpDeps, "store" | "clock" | "logger">) {
   let lastSweep = -Infinity;
+  // Claims this node could not give back because the database went away mid-request. Until they are
+  // given back a retry with the key gets 409 "in progress" although nothing runs, for the whole
+  // lease; so they are given back as soon as the database answers again (release never touches a
+  // key whose batch was stored). Past the lease the claim may be someone else's: then leave it.
+  const unreleased = new Map<string, { claim: IdempotencyClaim; at: number }>();
+
+  async function releaseOrKeep(claim: IdempotencyClaim, now: number): Promise<void> {
+    await deps.store.idempotency.release(claim).catch(() => void unreleased.set(`${claim.scope}\n${claim.key}`, { claim, at: now }));
+  }
+
+  async function giveBackUnreleased(now: number): Promise<void> {
+    for (const [id, { claim, at }] of unreleased) {
+      if (now - at < IDEMPOTENCY_CLAIM_LEASE_MS) {
+        try {
+          await deps.store.idempotency.release(claim);
+        } catch {
+          return;
+        }
+      }
+      unreleased.delete(id);
+    }
+  }
 
   function sweepNowAndThen(now: number): void {
     if (now - lastSweep < SWEEP_EVERY_MS) return;
@@ -33,6 +55,7 @@ export function createIdempotency(deps: Pick<HttpDeps, "store" | "clock" | "logg
     if (!KEY_FORMAT.test(key)) throw new HttpStatusError(400, "The Idempotency-Key must be 1 to 255 visible ASCII characters");
     const now = deps.clock.now();
     sweepNowAndThen(now);
+    if (unreleased.size) await giveBackUnreleased(now);
     const claim = { scope: `${actor.type}:${actor.id ?? actor.name}`, key };
     const requestHash = createHash("sha256").update(`${c.req.method} ${c.req.path}\n`).update(await c.req.text()).digest("base64url");
 
@@ -59,11 +82,11 @@ export function createIdempotency(deps: Pick<HttpDeps, "store" | "clock" | "logg
     try {
       response = await run(claim);
     } catch (error) {
-      await deps.store.idempotency.release(claim).catch(() => undefined);
+      await releaseOrKeep(claim, now);
       throw error;
     }
     if (response.status < 200 || response.status >= 300) {
-      await deps.store.idempotency.release(claim);
+      await releaseOrKeep(claim, now);
       return response;
     }
     const body = await response.text();

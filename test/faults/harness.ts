@@ -48,26 +48,57 @@ export interface DrillClient {
   stop(): void;
 }
 
-export interface PostRecord {
-  message: string;
+export interface PostAttempt {
   /** HTTP status, or 0 when no answer came (connection refused, reset, timed out). */
   status: number;
+  retryAfter: string | null;
+  /** Answered from the Idempotency-Key's record rather than by running the write. */
+  replayed: boolean;
+}
+
+export interface PostRecord {
+  message: string;
+  key?: string;
+  /** The last attempt's HTTP status, or 0 when no answer came (connection refused, reset, timed out). */
+  status: number;
+  /** The batch's seq, from a 201. */
+  seq?: number;
+  /** Every answer, in order: a POST with an Idempotency-Key is retried on 503, 409 and no answer. */
+  attempts: PostAttempt[];
+  /** performance.now() at the last answer. */
+  answeredAt?: number;
   error?: string;
+}
+
+export interface PostOptions {
+  /** The node to send to; the balancer by default. */
+  via?: string;
+  /** Sends this Idempotency-Key and retries with it after Retry-After on 503, 409 or no answer. */
+  key?: string;
+  /** The change's message; a new one by default. The same message gives the same body. */
+  message?: string;
 }
 
 export interface DrillReport {
   scenario: string;
+  /** From faultStarted() to faultEnded(). */
+  faultMs: number;
   postsOk: number;
   postsFailed: number;
   /** POSTs answered 201 that the database lacks, plus changes a client never got. */
   lost: number;
   appliedTwice: number;
+  /** Messages the database holds more than once. */
+  storedTwice: number;
   diverged: number;
   /** Clients not connected at the end. */
   stranded: number;
   /** POSTs that got no answer or an error but were stored. */
   unansweredCommits: number;
-  /** From the last POST answered to every client live and equal to the database. */
+  /**
+   * From faultEnded() to every client live and caught up with the database: holding every change
+   * up to the head when the fault ended and up to the first POST answered 201 after it.
+   */
   convergeMs: number;
 }
 
@@ -75,12 +106,14 @@ const reports: DrillReport[] = [];
 
 export function printDrillTable(): void {
   if (!reports.length) return;
-  const header = "| scenario | POSTs ok | POSTs failed | lost | applied twice | clients diverged | stranded | failed but stored | converged after the last answer |";
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const header =
+    "| scenario | fault lasted | POSTs ok | POSTs failed | lost | applied twice | stored twice | clients diverged | stranded | failed but stored | converged after the fault ended |";
   const rows = reports.map(
     (r) =>
-      `| ${r.scenario} | ${r.postsOk} | ${r.postsFailed} | ${r.lost} | ${r.appliedTwice} | ${r.diverged} | ${r.stranded} | ${r.unansweredCommits} | ${(r.convergeMs / 1000).toFixed(1)} s |`,
+      `| ${r.scenario} | ${seconds(r.faultMs)} | ${r.postsOk} | ${r.postsFailed} | ${r.lost} | ${r.appliedTwice} | ${r.storedTwice} | ${r.diverged} | ${r.stranded} | ${r.unansweredCommits} | ${seconds(r.convergeMs)} |`,
   );
-  console.log(["", header, `|${"---|".repeat(9)}`, ...rows, ""].join("\n"));
+  console.log(["", header, `|${"---|".repeat(11)}`, ...rows, ""].join("\n"));
 }
 
 /** How many browser-like clients a drill runs; a few hundred by default, fewer on a busy laptop. */
@@ -104,12 +137,21 @@ export interface Drill {
   /** Takes a node out of the list (the balancer would skip it anyway once it stops listening). */
   removeNode(node: DrillNode): void;
   connectClients(count: number): Promise<void>;
-  /** One POST of a change with a message of its own through the balancer, recorded for settle(). */
-  post(headers?: Record<string, string>): Promise<PostRecord>;
-  /** Posts `perSecond` changes a second through the balancer until settle(). */
-  startWriter(perSecond?: number): void;
+  /** One POST of a change (a message of its own unless given), recorded for settle(). */
+  post(options?: PostOptions): Promise<PostRecord>;
+  /**
+   * Posts `perSecond` changes a second through the balancer until settle(); with `idempotent`,
+   * each with an Idempotency-Key of its own, retried with it after Retry-After.
+   */
+  startWriter(perSecond?: number, options?: { idempotent?: boolean }): void;
   /** Resolves once `count` more POSTs have been answered 201. */
   postsAccepted(count: number, timeoutMs?: number): Promise<boolean>;
+  /** How many answers (retries included) had this HTTP status. */
+  answers(status: number): number;
+  /** The fault begins now (a stop, a kill, an outage). */
+  faultStarted(): void;
+  /** The fault is over (the node has stopped, the service is back): convergence is timed from here. */
+  faultEnded(): void;
   settle(scenario: string, options?: { convergeTimeoutMs?: number }): Promise<DrillReport>;
   close(): Promise<void>;
 }
@@ -142,6 +184,9 @@ export async function openDrill(options: DrillOptions = {}): Promise<Drill> {
   const inFlight = new Set<Promise<void>>();
   let writer: ReturnType<typeof setInterval> | null = null;
   let postNumber = 0;
+  let faultStartedAt: number | null = null;
+  let faultEndedAt: number | null = null;
+  let convergence: Promise<number> | null = null;
   const routeToNodes = () => lb.setBackends(nodes.map((n) => n.url));
 
   async function startInProcessNode(): Promise<DrillNode> {
@@ -225,25 +270,65 @@ export async function openDrill(options: DrillOptions = {}): Promise<Drill> {
     return client;
   }
 
-  async function post(headers: Record<string, string> = {}): Promise<PostRecord> {
+  /** Gives up on a change after this many answers (a minute of 5 s Retry-Afters is 12). */
+  const MAX_ATTEMPTS = 30;
+  const RETRYABLE = new Set([0, 409, 503]);
+
+  async function post(options: PostOptions = {}): Promise<PostRecord> {
     postNumber += 1;
-    const message = `drill ${postNumber}`;
-    const record: PostRecord = { message, status: 0 };
+    const message = options.message ?? `drill ${postNumber}`;
+    const record: PostRecord = { message, key: options.key, status: 0, attempts: [] };
     posts.push(record);
-    try {
-      const res = await fetch(`${lb.url}/api/v1/changes`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
-        body: JSON.stringify({ changes: [{ assetId: SCHOOLS[postNumber % SCHOOLS.length], status: { code: "closed", message } }] }),
-        signal: AbortSignal.timeout(30_000),
-      });
-      record.status = res.status;
-      await res.arrayBuffer();
-    } catch (error) {
-      record.status = 0;
-      record.error = String((error as Error).cause ?? error);
+    const school = SCHOOLS[[...message].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % SCHOOLS.length];
+    const body = JSON.stringify({ changes: [{ assetId: school, status: { code: "closed", message } }] });
+    const headers: Record<string, string> = { "content-type": "application/json", authorization: `Bearer ${token}` };
+    if (options.key) headers["idempotency-key"] = options.key;
+    for (;;) {
+      const attempt: PostAttempt = { status: 0, retryAfter: null, replayed: false };
+      try {
+        const res = await fetch(`${options.via ?? lb.url}/api/v1/changes`, { method: "POST", headers, body, signal: AbortSignal.timeout(30_000) });
+        attempt.status = res.status;
+        attempt.retryAfter = res.headers.get("retry-after");
+        attempt.replayed = res.headers.get("idempotent-replayed") === "true";
+        const text = await res.text();
+        if (res.status === 201) record.seq = (JSON.parse(text) as { seq: number }).seq;
+      } catch (error) {
+        record.error = String((error as Error).cause ?? error);
+      }
+      record.attempts.push(attempt);
+      record.status = attempt.status;
+      record.answeredAt = performance.now();
+      if (!options.key || !RETRYABLE.has(attempt.status) || record.attempts.length >= MAX_ATTEMPTS) return record;
+      // Retry-After is the server's own instruction to the writer, not a synchronisation sleep.
+      const waitSeconds = Number(attempt.retryAfter ?? 1) || 1;
+      await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
     }
-    return record;
+  }
+
+  /** Every change up to `seq` applied since the client's last full reload (or covered by it). */
+  const isCaughtUp = (client: DrillClient, seq: number) => {
+    for (let s = client.reloadedUpTo + 1; s <= seq; s++) if (!client.applied.has(s)) return false;
+    return true;
+  };
+
+  /** The time from the fault's end until every client has caught up with the database after it. */
+  async function timeConvergence(since: number): Promise<number> {
+    let headAtEnd = 0;
+    // The database may itself be what just came back: read its head as soon as it answers.
+    const readHead = async () => {
+      try {
+        headAtEnd = await store.headSeq();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (!(await waitUntil(readHead, 60_000))) return Number.NaN;
+    const firstAfter = () => posts.find((p) => p.status === 201 && p.seq !== undefined && p.answeredAt! >= since);
+    if (!(await waitUntil(() => firstAfter() !== undefined, 60_000))) return Number.NaN;
+    const target = Math.max(headAtEnd, firstAfter()!.seq!);
+    const converged = await waitUntil(() => clients.every((c) => c.isLive && isCaughtUp(c, target)), 60_000);
+    return converged ? performance.now() - since : Number.NaN;
   }
 
   const drill: Drill = {
@@ -271,9 +356,11 @@ export async function openDrill(options: DrillOptions = {}): Promise<Drill> {
       for (let i = 0; i < count; i++) clients.push(connectClient());
       if (!(await waitUntil(() => clients.every((c) => c.isLive), 60_000))) throw new Error("clients did not all connect");
     },
-    startWriter(perSecond = 10) {
+    startWriter(perSecond = 10, writerOptions = {}) {
+      let keyNumber = 0;
       writer = setInterval(() => {
-        const sent = post().then(() => undefined);
+        const key = writerOptions.idempotent ? `${namespace}-${(keyNumber += 1)}` : undefined;
+        const sent = post({ key }).then(() => undefined);
         inFlight.add(sent);
         void sent.finally(() => inFlight.delete(sent));
       }, 1000 / perSecond);
@@ -282,27 +369,42 @@ export async function openDrill(options: DrillOptions = {}): Promise<Drill> {
       const target = posts.filter((p) => p.status === 201).length + count;
       return waitUntil(() => posts.filter((p) => p.status === 201).length >= target, timeoutMs);
     },
+    answers(status) {
+      return posts.reduce((sum, p) => sum + p.attempts.filter((a) => a.status === status).length, 0);
+    },
+    faultStarted() {
+      faultStartedAt = performance.now();
+    },
+    faultEnded() {
+      const now = performance.now();
+      faultEndedAt = now;
+      convergence = timeConvergence(now);
+    },
     async settle(scenario, options = {}) {
       if (writer) clearInterval(writer);
       writer = null;
       await Promise.all(inFlight);
-      const started = performance.now();
       const head = await store.headSeq();
       const changes = head > initialSeq ? await store.changesInRange(initialSeq + 1, head) : [];
       const expected = new Map<string, string>();
       for (const change of changes) expected.set(change.assetId, JSON.stringify(change.status));
       const isEqual = (client: DrillClient) => [...expected].every(([id, status]) => client.state.get(id) === status);
       const hasConverged = await waitUntil(() => clients.every((c) => c.isLive && isEqual(c)), options.convergeTimeoutMs ?? 60_000);
-      const convergeMs = hasConverged ? performance.now() - started : Number.NaN;
+      // Without a fault (or a drill that did not say when it ended) nothing is timed.
+      const convergeMs = hasConverged && convergence ? await convergence : Number.NaN;
 
       const stored = new Set(changes.map((c) => c.status.message));
+      const timesStored = new Map<string, number>();
+      for (const change of changes) timesStored.set(change.status.message ?? "", (timesStored.get(change.status.message ?? "") ?? 0) + 1);
       const missingPerClient = clients.map((c) => changes.filter((ch) => ch.seq > c.reloadedUpTo && !c.applied.has(ch.seq)).length);
       const report: DrillReport = {
         scenario,
+        faultMs: faultStartedAt !== null && faultEndedAt !== null ? faultEndedAt - faultStartedAt : Number.NaN,
         postsOk: posts.filter((p) => p.status === 201).length,
         postsFailed: posts.filter((p) => p.status !== 201).length,
         lost: posts.filter((p) => p.status === 201 && !stored.has(p.message)).length + missingPerClient.reduce((a, b) => a + b, 0),
         appliedTwice: clients.reduce((sum, c) => sum + [...c.applied.values()].filter((n) => n > 1).length, 0),
+        storedTwice: [...timesStored.values()].filter((n) => n > 1).length,
         diverged: clients.filter((c) => !isEqual(c)).length,
         stranded: clients.filter((c) => !c.isLive).length,
         unansweredCommits: posts.filter((p) => p.status !== 201 && stored.has(p.message)).length,
