@@ -7,6 +7,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../lib/auth/session-
 import type { Clock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { OrderedFanout } from "../lib/realtime/ordered-fanout";
+import type { SocketLimits } from "../lib/realtime/socket-limits";
 import type { Store } from "../lib/store/store";
 import { createAuthService, type AuthService } from "./auth/auth-service";
 import type { LoginThrottle } from "./auth/login-throttle";
@@ -47,6 +48,8 @@ export interface SnowlineServerDeps {
   /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
   webhooks?: { autoRun?: boolean; fetch?: typeof fetch };
   console?: ConsoleOptions;
+  /** Limits on anonymous sockets (defaults: DEFAULT_SOCKET_LIMITS) and how often refusals are summarised in the log. */
+  realtime?: { limits?: SocketLimits; summaryMs?: number };
 }
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
@@ -129,6 +132,8 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     users,
     consoleSettings,
     publicUrl: consoleOptions.publicUrl ?? config.publicUrl,
+    // Realtime is attached to the HTTP server made below; /readyz only asks once it is listening.
+    socketCounts: () => realtime.counts(),
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
@@ -152,7 +157,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     else socket.destroy();
   });
 
-  const realtime = attachRealtime(httpServer, { readModel: store, logger, now: () => clock.now() });
+  const realtime = attachRealtime(httpServer, { readModel: store, logger, clock, limits: deps.realtime?.limits, summaryMs: deps.realtime?.summaryMs });
   const fanout = new OrderedFanout({
     startSeq: await store.headSeq(),
     fetchRange: (fromSeq, toSeq) => store.changesInRange(fromSeq, toSeq),

@@ -8,6 +8,7 @@ import type { AuthService } from "../auth/auth-service";
 import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
+import type { SocketCounts } from "../realtime/socket-counters";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -26,4 +27,6 @@ export interface HttpDeps {
   consoleSettings: ConsoleSettings;
   /** The site's public address, for sign-in links and the Secure cookie flag; null means "use the request's". */
   publicUrl: string | null;
+  /** This node's live connections and the bad socket traffic it counted, for /readyz. */
+  socketCounts(): SocketCounts;
 }

@@ -1,5 +1,6 @@
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { ManualClock, type Clock } from "../../lib/domain/clock";
+import type { SocketLimits } from "../../lib/realtime/socket-limits";
 import type { Store } from "../../lib/store/store";
 import { openLiveSocket, type LiveSocket } from "../../components/live/live-socket";
 import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login-throttle";
@@ -37,13 +38,18 @@ export async function startTestServer(
     /** Sign-in counting; memory by default, as a test server is one process. */
     throttle?: LoginThrottle;
     console?: ConsoleOptions;
+    /** Silent unless TEST_LOG_LEVEL says otherwise; tests that check what is logged pass their own. */
+    logger?: Logger;
+    socketLimits?: SocketLimits;
+    /** How often the summary of invalid or refused socket events is logged. */
+    socketSummaryMs?: number;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
   if (options.seed !== false) await store.upsertAssets(sampleAssets(), T0);
   const bus = options.bus ?? createInProcessBus();
   const clock = options.clock ?? new ManualClock(T0);
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const server = await createSnowlineServer({
     store,
     bus,
@@ -54,6 +60,7 @@ export async function startTestServer(
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
     webhooks: { autoRun: options.webhooks?.autoRun ?? false },
     console: options.console,
+    realtime: { limits: options.socketLimits, summaryMs: options.socketSummaryMs },
   });
   const url = await server.listen(0, "127.0.0.1");
   const { token } = await store.tokens.create("test", clock.now());
