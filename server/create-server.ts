@@ -17,6 +17,7 @@ import { queuePublishes } from "./bus/publish-queue";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
 import { createApi } from "./http/api";
+import { createRateLimits, type RateLimits } from "./http/rate-limit";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
@@ -48,6 +49,8 @@ export interface SnowlineServerDeps {
   /** Tests turn the automatic loop off and drive deliveries with a manual clock. */
   webhooks?: { autoRun?: boolean; fetch?: typeof fetch };
   console?: ConsoleOptions;
+  /** Budgets of writes and public reads (defaults: in memory, DEFAULT_RATE_LIMITS); Redis-backed ones count across nodes. */
+  rateLimits?: RateLimits;
   /** Limits on anonymous sockets (defaults: DEFAULT_SOCKET_LIMITS) and how often refusals are summarised in the log. */
   realtime?: { limits?: SocketLimits; summaryMs?: number };
 }
@@ -134,6 +137,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     publicUrl: consoleOptions.publicUrl ?? config.publicUrl,
     // Realtime is attached to the HTTP server made below; /readyz only asks once it is listening.
     socketCounts: () => realtime.counts(),
+    rateLimits: deps.rateLimits ?? createRateLimits({ type: "memory" }),
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 

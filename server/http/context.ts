@@ -9,6 +9,7 @@ import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
 import type { SocketCounts } from "../realtime/socket-counters";
+import type { RateLimits } from "./rate-limit";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -29,4 +30,6 @@ export interface HttpDeps {
   publicUrl: string | null;
   /** This node's live connections and the bad socket traffic it counted, for /readyz. */
   socketCounts(): SocketCounts;
+  /** Budgets of writes per caller and public reads per address. */
+  rateLimits: RateLimits;
 }

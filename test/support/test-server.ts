@@ -5,6 +5,7 @@ import type { Store } from "../../lib/store/store";
 import { openLiveSocket, type LiveSocket } from "../../components/live/live-socket";
 import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login-throttle";
 import type { Bus } from "../../server/bus/bus";
+import type { RateLimits } from "../../server/http/rate-limit";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
 import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
 import { sampleAssets, T0 } from "./fixtures";
@@ -43,6 +44,8 @@ export async function startTestServer(
     socketLimits?: SocketLimits;
     /** How often the summary of invalid or refused socket events is logged. */
     socketSummaryMs?: number;
+    /** Write and public read budgets; generous in-memory ones by default. */
+    rateLimits?: RateLimits;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
@@ -60,6 +63,7 @@ export async function startTestServer(
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
     webhooks: { autoRun: options.webhooks?.autoRun ?? false },
     console: options.console,
+    rateLimits: options.rateLimits,
     realtime: { limits: options.socketLimits, summaryMs: options.socketSummaryMs },
   });
   const url = await server.listen(0, "127.0.0.1");
