@@ -30,7 +30,10 @@ export function createApi(deps: HttpDeps): Hono {
   app.use("/feeds/*", publicCors());
   app.use("/oembed", publicCors());
   // Feeds and oEmbed are public reads outside the route contracts: the same per-address budget.
-  app.on("GET", ["/feeds/*", "/oembed"], limitRate(deps.rateLimits, "read") as MiddlewareHandler);
+  const limitReads = limitRate(deps.rateLimits, "read") as MiddlewareHandler;
+  const limitGets: MiddlewareHandler = (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? limitReads(c, next) : next());
+  app.use("/feeds/*", limitGets);
+  app.use("/oembed", limitGets);
 
   const api = new Hono<ApiEnv>();
   openDataRoutes(api, deps);
