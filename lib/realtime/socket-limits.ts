@@ -19,7 +19,7 @@ export interface SocketLimits {
 
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   perSocket: { burst: 20, perSecond: 2 },
-  perAddress: { burst: 400, perSecond: 40 },
+  perAddress: { burst: 1000, perSecond: 100 },
   refusalsBeforeDisconnect: 20,
   maxConnectionsPerAddress: 500,
   maxConnections: 20_000,

@@ -13,7 +13,7 @@ export interface RateLimitSettings {
   readsPerMinute: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitSettings = { writesPerMinute: 600, readsPerMinute: 3_000 };
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = { writesPerMinute: 1_200, readsPerMinute: 3_000 };
 
 /** Where the counters live: Redis when there is one, so every node counts together; else this process. */
 export type RateLimitBackend = { type: "redis"; client: Redis; namespace: string } | { type: "memory" };
