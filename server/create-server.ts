@@ -7,6 +7,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../lib/auth/session-
 import type { Clock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { OrderedFanout } from "../lib/realtime/ordered-fanout";
+import type { SocketLimits } from "../lib/realtime/socket-limits";
 import type { Store } from "../lib/store/store";
 import { createAuthService, type AuthService } from "./auth/auth-service";
 import type { LoginThrottle } from "./auth/login-throttle";
@@ -16,6 +17,7 @@ import { queuePublishes } from "./bus/publish-queue";
 import { createChangeService, type ChangeService } from "./changes/change-service";
 import { createNoticeService, type NoticeService } from "./notices/notice-service";
 import { createApi } from "./http/api";
+import { createRateLimits, type RateLimits } from "./http/rate-limit";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
@@ -53,6 +55,10 @@ export interface SnowlineServerDeps {
    */
   webhooks?: { autoRun?: boolean; allowedHosts?: AllowedWebhookHosts };
   console?: ConsoleOptions;
+  /** Budgets of writes and public reads (defaults: in memory, DEFAULT_RATE_LIMITS); Redis-backed ones count across nodes. */
+  rateLimits?: RateLimits;
+  /** Limits on anonymous sockets (defaults: DEFAULT_SOCKET_LIMITS) and how often refusals are summarised in the log. */
+  realtime?: { limits?: SocketLimits; summaryMs?: number };
 }
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
@@ -143,6 +149,9 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     users,
     consoleSettings,
     publicUrl: consoleOptions.publicUrl ?? config.publicUrl,
+    // Realtime is attached to the HTTP server made below; /readyz only asks once it is listening.
+    socketCounts: () => realtime.counts(),
+    rateLimits: deps.rateLimits ?? createRateLimits({ type: "memory" }),
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
@@ -166,7 +175,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     else socket.destroy();
   });
 
-  const realtime = attachRealtime(httpServer, { readModel: store, logger, now: () => clock.now() });
+  const realtime = attachRealtime(httpServer, { readModel: store, logger, clock, limits: deps.realtime?.limits, summaryMs: deps.realtime?.summaryMs });
   const fanout = new OrderedFanout({
     startSeq: await store.headSeq(),
     fetchRange: (fromSeq, toSeq) => store.changesInRange(fromSeq, toSeq),

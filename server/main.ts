@@ -6,6 +6,7 @@ import { createConsoleContext, type ConsoleSettings } from "../lib/auth/console-
 import type { SessionPolicy } from "../lib/auth/session-policy";
 import { systemClock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
+import { DEFAULT_SOCKET_LIMITS } from "../lib/realtime/socket-limits";
 import { openBackends } from "./compose";
 import { EnvError, parseEnv } from "./config/env";
 import { createSnowlineServer } from "./create-server";
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const clock = systemClock;
 
   const backends = await openBackends(env, logger);
-  const { store, bus, throttle } = backends;
+  const { store, bus, throttle, rateLimits } = backends;
   const sessionPolicy: SessionPolicy = {
     idleMs: env.SNOWLINE_SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: env.SNOWLINE_SESSION_MAX_HOURS * 3_600_000,
@@ -75,6 +76,10 @@ async function main(): Promise<void> {
     clock,
     logger,
     throttle,
+    rateLimits,
+    realtime: {
+      limits: { ...DEFAULT_SOCKET_LIMITS, maxConnectionsPerAddress: env.SNOWLINE_SOCKETS_PER_ADDRESS, maxConnections: env.SNOWLINE_SOCKETS_MAX },
+    },
     web,
     config,
     webhooks: { allowedHosts: env.SNOWLINE_WEBHOOK_ALLOWED_HOSTS },

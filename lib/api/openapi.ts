@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { API_ROUTES } from "./contract/api-routes";
 import { pathParamsOf, type RouteContract } from "./contract/define-route";
+import { rateLimitOf } from "./contract/rate-limits";
 import { SESSION_COOKIE } from "../auth/session-policy";
 import { errorResponseSchema } from "./error-body";
 
@@ -42,7 +43,11 @@ function responsesOf(route: RouteContract) {
         422: { description: "The Idempotency-Key was used for a different request; nothing stored" },
       }
     : {};
-  const all = { ...implied, ...idempotency, ...route.responses };
+  const limit = rateLimitOf(route);
+  const rateLimited: RouteContract["responses"] = limit
+    ? { 429: { description: limit === "read" ? "Too many requests from this address; retry after Retry-After seconds" : "Too many writes with these credentials; retry after Retry-After seconds" } }
+    : {};
+  const all = { ...implied, ...idempotency, ...rateLimited, ...route.responses };
   return Object.fromEntries(
     Object.entries(all)
       .sort(([a], [b]) => Number(a) - Number(b))
@@ -54,7 +59,8 @@ function responsesOf(route: RouteContract) {
             : Number(status) >= 400
               ? errorContent
               : undefined;
-        return [status, { description: response.description, ...(content ? { content } : {}) }];
+        const headers = status === "429" ? { headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } } } } : {};
+        return [status, { description: response.description, ...(content ? { content } : {}), ...headers }];
       }),
   );
 }

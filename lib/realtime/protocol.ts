@@ -41,12 +41,29 @@ export function protocolRefusalOf(error: unknown): ProtocolRefusal | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * Why a node refused a connection (the `data` of `connect_error`) or is closing one (`connection:limited`,
+ * just before it disconnects) because of its limits. Not a protocol refusal: the page retries later.
+ */
+export const connectionLimitSchema = z.object({
+  reason: z.enum(["too_many_events", "too_many_connections_from_address", "too_many_connections"]),
+  message: z.string(),
+});
+export type ConnectionLimit = z.infer<typeof connectionLimitSchema>;
+
+export const CONNECTION_LIMIT_MESSAGES: Record<ConnectionLimit["reason"], string> = {
+  too_many_events: "This page sent too many messages: it will reconnect shortly.",
+  too_many_connections_from_address: "Too many live connections from your address: close some tabs, or try again in a minute.",
+  too_many_connections: "This server has too many live connections: try again in a minute.",
+};
+
 export const EVENTS = {
   changes: "status:changes",
   heartbeat: "status:heartbeat",
   resume: "status:resume",
   subscribe: "status:subscribe",
   notices: "notices:update",
+  limited: "connection:limited",
 } as const;
 
 /** How far behind a client may be and still catch up change by change; beyond it refetches. */
@@ -96,6 +113,7 @@ export interface ServerToClientEvents {
   "status:changes": (message: ChangesMessage) => void;
   "status:heartbeat": (message: Heartbeat) => void;
   "notices:update": (message: NoticesMessage) => void;
+  "connection:limited": (message: ConnectionLimit) => void;
 }
 
 export interface ClientToServerEvents {

@@ -169,7 +169,7 @@ describe("HTTP API", () => {
     expect(await (await fetch(`${t.url}/healthz`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${t.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", database: "ok", bus: "ok" });
+    expect(await ready.json()).toMatchObject({ status: "ready", database: "ok", bus: "ok", realtime: { connections: 0, invalidEvents: 0 } });
   });
 
   it("reports not ready when the database is gone", async () => {

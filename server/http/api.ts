@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { ApiEnv } from "./authorize";
 import type { HttpDeps } from "./context";
 import { errorResponse, httpError } from "./errors";
@@ -15,6 +15,7 @@ import { oembedRoutes } from "./routes/oembed-routes";
 import { openDataRoutes } from "./routes/open-data-routes";
 import { webhookRoutes } from "./routes/webhook-routes";
 import { publicCors } from "./public-get";
+import { limitRate } from "./rate-limit";
 import { templateRoutes } from "./routes/template-routes";
 import { tokenRoutes } from "./routes/token-routes";
 import { userRoutes } from "./routes/user-routes";
@@ -28,6 +29,11 @@ export function createApi(deps: HttpDeps): Hono {
   app.use("/api/*", publicCors());
   app.use("/feeds/*", publicCors());
   app.use("/oembed", publicCors());
+  // Feeds and oEmbed are public reads outside the route contracts: the same per-address budget.
+  const limitReads = limitRate(deps.rateLimits, "read") as MiddlewareHandler;
+  const limitGets: MiddlewareHandler = (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? limitReads(c, next) : next());
+  app.use("/feeds/*", limitGets);
+  app.use("/oembed", limitGets);
 
   const api = new Hono<ApiEnv>();
   openDataRoutes(api, deps);

@@ -9,6 +9,8 @@ import type { UserAdmin } from "../auth/user-admin";
 import type { Logger } from "../logger";
 import type { NoticeService } from "../notices/notice-service";
 import type { WebhookTargets } from "../webhooks/webhook-targets";
+import type { SocketCounts } from "../realtime/socket-counters";
+import type { RateLimits } from "./rate-limit";
 
 /** What HTTP handlers may use; chosen by the composition root, never by a handler. */
 export interface HttpDeps {
@@ -29,4 +31,8 @@ export interface HttpDeps {
   consoleSettings: ConsoleSettings;
   /** The site's public address, for sign-in links and the Secure cookie flag; null means "use the request's". */
   publicUrl: string | null;
+  /** This node's live connections and the bad socket traffic it counted, for /readyz. */
+  socketCounts(): SocketCounts;
+  /** Budgets of writes per caller and public reads per address. */
+  rateLimits: RateLimits;
 }

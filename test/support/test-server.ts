@@ -1,9 +1,11 @@
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { ManualClock, type Clock } from "../../lib/domain/clock";
+import type { SocketLimits } from "../../lib/realtime/socket-limits";
 import type { Store } from "../../lib/store/store";
 import { openLiveSocket, type LiveSocket } from "../../components/live/live-socket";
 import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login-throttle";
 import type { Bus } from "../../server/bus/bus";
+import type { RateLimits } from "../../server/http/rate-limit";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
 import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
 import { sampleAssets, T0 } from "./fixtures";
@@ -38,13 +40,20 @@ export async function startTestServer(
     /** Sign-in counting; memory by default, as a test server is one process. */
     throttle?: LoginThrottle;
     console?: ConsoleOptions;
+    /** Silent unless TEST_LOG_LEVEL says otherwise; tests that check what is logged pass their own. */
+    logger?: Logger;
+    socketLimits?: SocketLimits;
+    /** How often the summary of invalid or refused socket events is logged. */
+    socketSummaryMs?: number;
+    /** Write and public read budgets; generous in-memory ones by default. */
+    rateLimits?: RateLimits;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
   if (options.seed !== false) await store.upsertAssets(sampleAssets(), T0);
   const bus = options.bus ?? createInProcessBus();
   const clock = options.clock ?? new ManualClock(T0);
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const server = await createSnowlineServer({
     store,
     bus,
@@ -55,6 +64,8 @@ export async function startTestServer(
     // Tests drive webhook deliveries by hand unless they ask for the automatic loop.
     webhooks: { autoRun: options.webhooks?.autoRun ?? false, allowedHosts: new Set(options.webhooks?.allowedHosts ?? []) },
     console: options.console,
+    rateLimits: options.rateLimits,
+    realtime: { limits: options.socketLimits, summaryMs: options.socketSummaryMs },
   });
   const url = await server.listen(0, "127.0.0.1");
   const { token } = await store.tokens.create("test", clock.now());
