@@ -7,7 +7,7 @@ import type { SessionPolicy } from "../lib/auth/session-policy";
 import { systemClock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { openBackends } from "./compose";
-import { EnvError, parseEnv } from "./config/env";
+import { EnvError, parseEnv, publicUrlOf } from "./config/env";
 import { createSnowlineServer } from "./create-server";
 import { ensureDemoAdmin } from "./demo/demo-admin";
 import { seedDemoIfEmpty } from "./demo/seed-demo";
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   // Next.js reads NODE_ENV to pick its mode; its types mark it read-only.
   (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
   const env = parseEnv();
+  const publicUrl = publicUrlOf(env);
   const logger = createLogger(env.LOG_LEVEL);
   const clock = systemClock;
 
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     isDemo,
     tileUrl: env.SNOWLINE_TILE_URL,
     tileAttribution: env.SNOWLINE_TILE_ATTRIBUTION,
-    publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+    publicUrl,
     dataLicence: {
       name: env.SNOWLINE_DATA_LICENCE_NAME,
       url: env.SNOWLINE_DATA_LICENCE_URL,
@@ -77,10 +78,11 @@ async function main(): Promise<void> {
     throttle,
     web,
     config,
+    isDev: dev,
     console: {
       sessionPolicy,
       settings: consoleSettings,
-      publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+      publicUrl,
     },
   });
   const url = await server.listen(env.PORT, env.HOST);
