@@ -10,6 +10,7 @@ import { noticeAuditMigration } from "./0007-notice-audit";
 import { loginThrottleMigration } from "./0008-login-throttle";
 import { auditIndexesMigration } from "./0009-audit-indexes";
 import { idempotencyKeysMigration } from "./0011-idempotency-keys";
+import { auditChainMigration } from "./0012-headers-audit-chain";
 
 /**
  * Every migration, in order. Names sort in the order they run; add new ones at the end and
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0008_login_throttle": loginThrottleMigration,
   "0009_audit_indexes": auditIndexesMigration,
   "0011_idempotency_keys": idempotencyKeysMigration,
+  "0012_headers_audit_chain": auditChainMigration,
 };
