@@ -22,7 +22,8 @@ const HSTS = "max-age=31536000";
  * hash list would mean buffering and hashing every streamed page; Next instead reads the nonce
  * from the request's Content-Security-Policy header and puts it on every script it writes.
  * Styles stay 'unsafe-inline': React and Leaflet set style attributes, and CSS cannot run code.
- * Map tiles come from a configurable https server, so images may come from any https origin.
+ * Map tiles and the council logo come from configurable servers (http or https), so images may
+ * come from anywhere: an image cannot run code.
  */
 export function contentSecurityPolicy(kind: "data" | "page", frameAncestors: string, nonce?: string, allowEval = false): string {
   if (kind === "data") return `default-src 'none'; frame-ancestors ${frameAncestors}`;
@@ -31,7 +32,7 @@ export function contentSecurityPolicy(kind: "data" | "page", frameAncestors: str
     "default-src 'self'",
     `script-src ${scripts}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
+    "img-src * data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self' blob:",
