@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_SERVERS } from "./e2e/support/e2e-servers";
 
 const SERVER_OF_SPEC = {
-  resident: ["accessibility", "asset-page", "deep-links", "keyboard", "list-without-javascript", "live-map", "live-worker", "my-places", "notices", "offline-resume"],
+  resident: ["accessibility", "asset-page", "deep-links", "keyboard", "list-without-javascript", "live-map", "live-worker", "my-places", "notices", "offline-resume", "security-headers"],
   embed: ["embed-builder", "embed-weight", "embed-widget", "share-cards"],
   console: ["console-admin", "console-assets", "console-bulk", "console-conflict", "console-officer", "console-roles", "console-sign-in", "console-webhooks"],
 } as const;

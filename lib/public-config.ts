@@ -7,7 +7,7 @@ export interface PublicConfig {
   isDemo: boolean;
   tileUrl: string;
   tileAttribution: string;
-  /** The site's own address, for absolute links in feeds and share cards; null means "use the request's". */
+  /** The site's own address, for absolute links in feeds and share cards; null only in tests (never the Host header). */
   publicUrl: string | null;
   /** Licence and attribution of the open data (feeds, API, embeds). */
   dataLicence: DataLicence;
@@ -17,6 +17,11 @@ export interface PublicConfig {
   brandColour: string;
   /** The council's outline, drawn on the map so it reads even when tiles cannot load; null if unknown. */
   boundary: Polygon | MultiPolygon | null;
+}
+
+/** The base of absolute links; "http://localhost" only when no server chose one (a bare `next dev`). */
+export function publicBaseUrl(config: PublicConfig): string {
+  return (config.publicUrl ?? "http://localhost").replace(/\/+$/, "");
 }
 
 export const DEFAULT_PUBLIC_CONFIG: PublicConfig = {

@@ -1,7 +1,8 @@
-// `npm test`: type-check, lint, unit and integration tests (real SQLite, PostgreSQL, Redis), fault drills,
+// `npm test`: dependency audit, type-check, lint, unit and integration tests (real SQLite, PostgreSQL, Redis), fault drills,
 // a production build, then end-to-end tests in Debian's Chromium. Stops at the first failure.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { auditDependencies } from "./audit-dependencies.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -17,6 +18,8 @@ function step(title, command, args) {
   }
   console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+
+auditDependencies();
 
 // Route types first, so tsc checks pages against Next's own expectations as `next build` would.
 step("Route types", "npx", ["next", "typegen"]);

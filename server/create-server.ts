@@ -21,7 +21,8 @@ import { createRateLimits, type RateLimits } from "./http/rate-limit";
 import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transition-job";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
-import { applyFrameHeaders } from "./http/frame-headers";
+import { isMalformedPath, sendErrorPage } from "./http/error-page";
+import { applySecurityHeaders } from "./http/frame-headers";
 import { trackInFlightRequests } from "./http/in-flight-requests";
 import type { AllowedWebhookHosts } from "../lib/webhooks/webhook-target";
 import { createWebhookPoster } from "./webhooks/post-webhook";
@@ -59,6 +60,8 @@ export interface SnowlineServerDeps {
   rateLimits?: RateLimits;
   /** Limits on anonymous sockets (defaults: DEFAULT_SOCKET_LIMITS) and how often refusals are summarised in the log. */
   realtime?: { limits?: SocketLimits; summaryMs?: number };
+  /** Next.js in development mode needs 'unsafe-eval' in the page CSP; production never does. */
+  isDev?: boolean;
 }
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
@@ -156,17 +159,27 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const requests = trackInFlightRequests();
+  const security = { isHttps: (consoleOptions.publicUrl ?? config.publicUrl)?.startsWith("https:") === true, allowEval: deps.isDev === true };
   const httpServer = createServer((req, res) => {
     requests.track(res);
     const path = (req.url ?? "/").split("?")[0]!;
-    applyFrameHeaders(path, res);
-    if (API_PATH.test(path) || !web) {
+    const isData = API_PATH.test(path) || !web;
+    applySecurityHeaders(path, req, res, isData ? "data" : "page", security);
+    // Next.js answered these with a plain-text 500; Hono with a 404 naming garbage. Say what is wrong.
+    if (isMalformedPath(path)) {
+      const message = "Part of the address is not valid percent-encoding. Check the link and try again.";
+      if (isData) res.writeHead(400, { "Content-Type": "application/json; charset=utf-8" }).end(JSON.stringify({ error: { status: 400, message } }));
+      else sendErrorPage(res, 400, "This address is not valid", message);
+      return;
+    }
+    if (isData) {
       void apiListener(req, res);
       return;
     }
     web.handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, path }, "page failed");
-      if (!res.headersSent) res.writeHead(500).end("Internal error");
+      if (!res.headersSent) sendErrorPage(res, 500, "Something went wrong", "This page could not be shown. Please try again in a moment.");
+      else res.destroy();
     });
   });
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {

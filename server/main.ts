@@ -8,7 +8,7 @@ import { systemClock } from "../lib/domain/clock";
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from "../lib/public-config";
 import { DEFAULT_SOCKET_LIMITS } from "../lib/realtime/socket-limits";
 import { openBackends } from "./compose";
-import { EnvError, parseEnv } from "./config/env";
+import { EnvError, parseEnv, publicUrlOf } from "./config/env";
 import { createSnowlineServer } from "./create-server";
 import { ensureDemoAdmin } from "./demo/demo-admin";
 import { seedDemoIfEmpty } from "./demo/seed-demo";
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   // Next.js reads NODE_ENV to pick its mode; its types mark it read-only.
   (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
   const env = parseEnv();
+  const publicUrl = publicUrlOf(env);
   const logger = createLogger(env.LOG_LEVEL);
   const clock = systemClock;
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     isDemo,
     tileUrl: env.SNOWLINE_TILE_URL,
     tileAttribution: env.SNOWLINE_TILE_ATTRIBUTION,
-    publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+    publicUrl,
     dataLicence: {
       name: env.SNOWLINE_DATA_LICENCE_NAME,
       url: env.SNOWLINE_DATA_LICENCE_URL,
@@ -83,10 +84,11 @@ async function main(): Promise<void> {
     web,
     config,
     webhooks: { allowedHosts: env.SNOWLINE_WEBHOOK_ALLOWED_HOSTS },
+    isDev: dev,
     console: {
       sessionPolicy,
       settings: consoleSettings,
-      publicUrl: env.SNOWLINE_PUBLIC_URL ?? null,
+      publicUrl,
     },
   });
   const url = await server.listen(env.PORT, env.HOST);

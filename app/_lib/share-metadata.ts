@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { connection } from "next/server";
 import { getAppContext } from "@/lib/app-context";
+import { publicBaseUrl } from "@/lib/public-config";
 import { oembedDiscovery } from "@/lib/embed/oembed";
 
-/** The site's address as the reader sees it: SNOWLINE_PUBLIC_URL, else this request's host. */
+/**
+ * The site's address: SNOWLINE_PUBLIC_URL (the server defaults it to its own address outside
+ * production). Never the request's Host header, which a client can forge into cacheable pages.
+ */
 export async function siteBaseUrl(): Promise<string> {
-  const { config } = getAppContext();
-  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, "");
-  const list = await headers();
-  const proto = list.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${list.get("x-forwarded-host") ?? list.get("host") ?? "localhost"}`;
+  // Pages that print it are rendered per request (their scripts carry the response's CSP nonce).
+  await connection();
+  return publicBaseUrl(getAppContext().config);
 }
 
 /**

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { renderEmbedError, renderEmbedPage } from "@/components/embed/render-embed-page";
 import { toEmbedStatus, type EmbedState } from "@/components/embed/embed-state";
 import { getAppContext } from "@/lib/app-context";
+import { publicBaseUrl } from "@/lib/public-config";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { embedParamsSchema } from "@/lib/embed/embed-params";
 import { embedTitle } from "@/lib/embed/embed-title";
@@ -31,7 +32,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const layers = layersOf(params);
   const assets = (await Promise.all(layers.map((layer) => readModel.listAssets({ layer })))).flat();
   const inScope = assetsInScope(assets, params);
-  const base = config.publicUrl ?? request.nextUrl.origin;
+  const base = publicBaseUrl(config);
   const isSummary = params.view === "summary";
 
   const state: EmbedState = {

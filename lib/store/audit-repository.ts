@@ -4,6 +4,7 @@ import type { ConflictDetail, VersionConflict } from "../domain/errors";
 import type { Layer } from "../domain/layers";
 import type { NoticeLevel } from "../domain/notices";
 import { toPublicStatus, type AssetState, type PublicStatus } from "../domain/status";
+import { GENESIS_HASH, verifyChainSegment, type ChainReport } from "../audit/audit-chain";
 import { parseActorFilter, type AuditQuery } from "../audit/audit-query";
 import type { Db } from "./database";
 import { num, stateFromRow } from "./rows";
@@ -30,9 +31,10 @@ export function createAuditRepository(db: Db) {
           "changes.actor_id",
           "changes.actor_name",
           "changes.ip",
-          "assets.name as asset_name",
           "asset_status.version as asset_version",
-        ]);
+        ])
+        // The name when the change was made: a later rename must not rewrite history.
+        .select((eb) => eb.fn.coalesce("changes.asset_name", "assets.name").as("asset_name"));
       const actor = parseActorFilter(query.by);
       if (actor) {
         q = q.where("changes.actor_type", "=", actor.type);
@@ -145,6 +147,28 @@ export function createAuditRepository(db: Db) {
         };
         return { ...conflict, currentVersion: num(row.version), current };
       });
+    },
+
+    /**
+     * Walks the whole change log in seq order and checks every entry's link and hash; names the
+     * first entry that was edited, deleted or inserted behind the application's back.
+     */
+    async verifyChain(pageSize = 1000): Promise<ChainReport> {
+      const headRow = await db.selectFrom("seq_counter").select("value").where("id", "=", 1).executeTakeFirstOrThrow();
+      const headSeq = num(headRow.value);
+      let last = { seq: 0, hash: GENESIS_HASH };
+      let checked = 0;
+      for (;;) {
+        const rows = await db.selectFrom("changes").selectAll().where("seq", ">", last.seq).orderBy("seq").limit(pageSize).execute();
+        if (!rows.length) break;
+        const segment = rows.map((row) => ({ ...row, seq: num(row.seq), at: num(row.at), asset_name: row.asset_name ?? "" }));
+        const result = verifyChainSegment(segment, last);
+        if (result.broken) return { checked: checked + segment.findIndex((r) => r.seq === result.broken!.seq), headSeq, firstBroken: result.broken };
+        checked += segment.length;
+        last = result.last;
+      }
+      if (last.seq !== headSeq) return { checked, headSeq, firstBroken: { seq: last.seq + 1, reason: `the log ends at seq ${last.seq} but the head is ${headSeq}: entries were deleted` } };
+      return { checked, headSeq, firstBroken: null };
     },
 
     /** Which asset each of these changes touched, for permission checks before an undo. */

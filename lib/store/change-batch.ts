@@ -4,6 +4,7 @@ import type { Change, ChangeBatch, ChangeContext } from "../domain/change";
 import { toPublicStatus, type AssetState } from "../domain/status";
 import type { PlannedTransition } from "../domain/transitions";
 import type { Database } from "./database";
+import { changeHash, GENESIS_HASH } from "../audit/audit-chain";
 import { recordIdempotentBatch } from "./idempotency-repository";
 import { assetFromRow, changeFromRow, num, stateFromRow, stateToRow } from "./rows";
 
@@ -56,8 +57,17 @@ export async function loadAssets(trx: Trx, ids: string[]): Promise<Map<string, {
   return found;
 }
 
+/** The hash of the entry at the head, read under the seq lock, so the chain stays linear. */
+async function headHash(trx: Trx, head: number): Promise<string> {
+  if (head === 0) return GENESIS_HASH;
+  const row = await trx.selectFrom("changes").select("hash").where("seq", "=", head).executeTakeFirst();
+  return row?.hash ?? GENESIS_HASH;
+}
+
 export async function commit(trx: Trx, head: number, items: AssetTransitions[], context: ChangeContext): Promise<ChangeBatch | null> {
+  if (!items.some((item) => item.transitions.length)) return null;
   let seq = head;
+  let prevHash = await headHash(trx, head);
   const changeRows: Database["changes"][] = [];
   const statusRows: Database["asset_status"][] = [];
   const changes: Change[] = [];
@@ -66,9 +76,10 @@ export async function commit(trx: Trx, head: number, items: AssetTransitions[], 
     for (const { kind, next } of transitions) {
       seq += 1;
       const state = { ...next, lastSeq: seq };
-      const row = {
+      const content = {
         seq,
         asset_id: asset.id,
+        asset_name: asset.name,
         layer: asset.layer,
         kind,
         at: context.now,
@@ -79,6 +90,9 @@ export async function commit(trx: Trx, head: number, items: AssetTransitions[], 
         actor_name: context.actor.name,
         ip: context.ip,
       };
+      const hash = changeHash(prevHash, content);
+      const row = { ...content, prev_hash: prevHash, hash };
+      prevHash = hash;
       changeRows.push(row);
       changes.push(changeFromRow(row));
       previous = state;

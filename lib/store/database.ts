@@ -40,6 +40,12 @@ export interface ChangesTable {
   actor_id: string | null;
   actor_name: string;
   ip: string | null;
+  /** The asset's name when the change was made; null only before migration 0012 filled it. */
+  asset_name: string | null;
+  /** Hash of the entry before (lib/audit/audit-chain.ts); null only before migration 0012 ran. */
+  prev_hash: string | null;
+  /** Hash of the previous hash and this entry's content. */
+  hash: string | null;
 }
 
 export interface SeqCounterTable {

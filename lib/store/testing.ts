@@ -24,3 +24,13 @@ export async function refuseAssetInsert(store: Store, assetId: string): Promise<
   await sql`create function refuse_one() returns trigger language plpgsql as $$ begin if new.id = ${sql.lit(assetId)} then raise exception 'refused by the test'; end if; return new; end $$`.execute(db);
   await sql`create trigger refuse_one before insert on assets for each row execute function refuse_one()`.execute(db);
 }
+
+/** Edits a change-log row with raw SQL, as someone with database access could, behind the application's back. */
+export async function tamperWithChange(store: Store, seq: number, actorName: string): Promise<void> {
+  await sql`update changes set actor_name = ${actorName} where seq = ${seq}`.execute(queryBuilderOf(store));
+}
+
+/** Deletes a change-log row with raw SQL. */
+export async function deleteChange(store: Store, seq: number): Promise<void> {
+  await sql`delete from changes where seq = ${seq}`.execute(queryBuilderOf(store));
+}

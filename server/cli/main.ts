@@ -4,6 +4,7 @@ import { systemClock } from "../../lib/domain/clock";
 import { createUserAdmin } from "../auth/user-admin";
 import { openStore } from "../open-store";
 import { EnvError, parseEnv } from "../config/env";
+import { AuditChainBrokenError, auditVerify } from "./audit-commands";
 import { exportCommand, importCommand } from "./import-commands";
 import { readSecretFromStdin } from "./read-stdin";
 import { cliActor, noticeAdd, noticeEnd, noticeList } from "./notice-commands";
@@ -40,6 +41,9 @@ const USAGE = `Usage: npx snowline <command>
   user list                                          list console accounts
   user disable EMAIL | user enable EMAIL             disable (ends their sessions) or enable an account
   user link EMAIL                                    print a new one-time sign-in link
+
+  audit verify                                       check that no change-log entry was edited, deleted or
+                                                     inserted behind Snowline's back; names the first broken one
 
 Officers need --layers; site editors need --assets. With --password-stdin the password is read from
 standard input, e.g.  printf '%s' "$PASSWORD" | npx snowline user add ann@council.gov.uk --role officer --layers schools --password-stdin
@@ -124,6 +128,7 @@ async function run(argv: string[]): Promise<string[]> {
       if (!level || !words.length) throw new UsageError("notice add needs a LEVEL and TEXT, e.g. npx snowline notice add warning \"Schools update at 7am\"");
       return await noticeAdd(store, { level, text: words.join(" "), from: values.from, until: values.until }, { now, actor: cliActor() });
     }
+    if (group === "audit" && command === "verify") return await auditVerify(store);
     if (group === "notice" && command === "list") return await noticeList(store, now);
     if (group === "notice" && command === "end" && rest[0]) return await noticeEnd(store, rest[0], { now, actor: cliActor() });
     throw new UsageError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
@@ -135,7 +140,7 @@ async function run(argv: string[]): Promise<string[]> {
 run(process.argv.slice(2)).then(
   (lines) => console.log(lines.join("\n")),
   (error: unknown) => {
-    console.error(error instanceof EnvError || error instanceof UsageError ? error.message : describeCliError(error));
+    console.error(error instanceof EnvError || error instanceof UsageError || error instanceof AuditChainBrokenError ? error.message : describeCliError(error));
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, publicUrlOf } from "./env";
 
 describe("parseEnv", () => {
   it("fills in the embedded defaults", () => {
@@ -58,5 +58,19 @@ describe("console settings", () => {
       SNOWLINE_DEMO_SCHOOLS: 200,
     });
     expect(() => parseEnv({ SNOWLINE_SESSION_IDLE_MINUTES: "0" })).toThrow(/SNOWLINE_SESSION_IDLE_MINUTES/);
+  });
+});
+
+// Finding 10: without a public URL, links came from the request's Host header.
+describe("publicUrlOf", () => {
+  it("refuses to run in production without SNOWLINE_PUBLIC_URL, naming it", () => {
+    expect(() => publicUrlOf(parseEnv({ NODE_ENV: "production" }))).toThrow(EnvError);
+    expect(() => publicUrlOf(parseEnv({ NODE_ENV: "production" }))).toThrow(/SNOWLINE_PUBLIC_URL: must be set in production/);
+  });
+
+  it("uses the configured address, else the demo's or development's own", () => {
+    expect(publicUrlOf(parseEnv({ NODE_ENV: "production", SNOWLINE_PUBLIC_URL: "https://snow.example.gov.uk/" }))).toBe("https://snow.example.gov.uk");
+    expect(publicUrlOf(parseEnv({ NODE_ENV: "production", SNOWLINE_DEMO: "1", PORT: "4000" }))).toBe("http://localhost:4000");
+    expect(publicUrlOf(parseEnv({ HOST: "127.0.0.1", PORT: "3100" }))).toBe("http://127.0.0.1:3100");
   });
 });

@@ -94,6 +94,21 @@ export class EnvError extends Error {
   }
 }
 
+/**
+ * The address links in feeds, share cards and sign-in links use. Without one they would have to
+ * come from the request's Host header, which any client can forge into cacheable output, so a
+ * production server refuses to start without it; development and the demo default to their own
+ * listening address.
+ */
+export function publicUrlOf(env: Env): string {
+  if (env.SNOWLINE_PUBLIC_URL) return env.SNOWLINE_PUBLIC_URL.replace(/\/+$/, "");
+  if (env.NODE_ENV === "production" && !env.SNOWLINE_DEMO) {
+    throw new EnvError(["SNOWLINE_PUBLIC_URL: must be set in production, such as https://snow.example.gov.uk (links in feeds and pages use it)"]);
+  }
+  const host = !env.HOST || env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+  return `http://${host}:${env.PORT}`;
+}
+
 /** Parses the environment once at start; each bad value is named with what it should be. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { httpDate, isNotModified, PUBLIC_CACHE_CONTROL, toEtag, type Validators } from "../../lib/api/http-cache";
@@ -58,9 +59,20 @@ export function conditionalGet(deps: HttpDeps, validatorsOf: ValidatorsOf = data
   };
 }
 
-/** The site's public address for absolute links: the configured one, else the request's own. */
+/**
+ * The site's public address for absolute links: the configured one, else the address this
+ * connection arrived on. Never the Host header: it is the client's to choose, and these answers
+ * are publicly cacheable, so one forged Host would serve its links to every later reader.
+ */
 export function baseUrlOf(c: Context, deps: HttpDeps): string {
-  return deps.config.publicUrl ?? new URL(c.req.url).origin;
+  return deps.publicUrl ?? deps.config.publicUrl ?? localOriginOf(c);
+}
+
+/** http://address:port of the socket the request came in on (set by the server, not the client). */
+export function localOriginOf(c: Context): string {
+  const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
+  const address = (socket?.localAddress ?? "127.0.0.1").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+  return `http://${address.includes(":") ? `[${address}]` : address}:${socket?.localPort ?? 80}`;
 }
 
 /** Remembers one rendering per key and data version, so a burst of readers costs one render. */

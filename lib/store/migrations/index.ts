@@ -11,6 +11,7 @@ import { loginThrottleMigration } from "./0008-login-throttle";
 import { auditIndexesMigration } from "./0009-audit-indexes";
 import { idempotencyKeysMigration } from "./0011-idempotency-keys";
 import { accountEventsMigration } from "./0012-account-events";
+import { auditChainMigration } from "./0012-headers-audit-chain";
 
 /**
  * Every migration, in order. Names sort in the order they run; add new ones at the end and
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0009_audit_indexes": auditIndexesMigration,
   "0011_idempotency_keys": idempotencyKeysMigration,
   "0012_accounts_account_events": accountEventsMigration,
+  "0012_headers_audit_chain": auditChainMigration,
 };

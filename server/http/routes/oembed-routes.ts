@@ -14,8 +14,7 @@ export function oembedRoutes(app: Hono, deps: HttpDeps): void {
     if (query.format !== "json") return httpError(c, 501, "Only format=json is offered");
     const base = baseUrlOf(c, deps);
     const page = new URL(query.url);
-    const requestOrigin = new URL(c.req.url).origin;
-    const target = page.origin === new URL(base).origin || page.origin === requestOrigin ? oembedTargetPath(page) : null;
+    const target = page.origin === new URL(base).origin ? oembedTargetPath(page) : null;
     if (!target) throw new NotFoundError("That URL is not a Snowline map or asset page on this site");
 
     let embed: OembedTarget;

@@ -10,6 +10,7 @@ import { sessionOf, type ApiEnv } from "../authorize";
 import { bindRoute } from "../bind-route";
 import { FORM_BODY_LIMIT_BYTES, limitBody } from "../body-limit";
 import type { HttpDeps } from "../context";
+import { baseUrlOf } from "../public-get";
 import { readJson } from "../read-json";
 import { requestMeta } from "../session-auth";
 
@@ -19,7 +20,7 @@ export const idParamSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9-]+$/,
 export function userRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   const small = limitBody(FORM_BODY_LIMIT_BYTES);
   const linkOf = (c: Context, link: IssuedLink) => ({
-    signInLink: signInLinkUrl(deps.publicUrl ?? new URL(c.req.url).origin, link.token),
+    signInLink: signInLinkUrl(baseUrlOf(c, deps), link.token),
     linkExpiresAt: new Date(link.expiresAt).toISOString(),
   });
 
