@@ -69,6 +69,7 @@ const TABLE: Record<string, Row> = {
   "POST /notices/{id}/end": adminOnly,
   "GET /audit": sessionRow(403, "ok"),
   "GET /audit.csv": sessionRow(403, "ok"),
+  "GET /audit/actors": sessionRow(403, "ok"),
 };
 
 /**
