@@ -184,8 +184,10 @@ describe("officer and imported text stays intact and every output well-formed (p
         // A second apart, so the audit CSV (newest first) lists this run's notice first.
         (t.clock as ManualClock).advance(1000);
         const res = await fetch(`${t.url}/api/v1/notices`, { method: "POST", headers, body: JSON.stringify({ level: "warning", text: typed }) });
-        const expected = normaliseLineBreaks(typed).trim();
-        if (forbiddenCharacterIn(expected) !== null || expected === "" || typed.length > NOTICE_TEXT_MAX_LENGTH) {
+        const normalised = normaliseLineBreaks(typed);
+        const expected = normalised.trim();
+        // Checked before trimming: a forbidden character at either end is refused, not trimmed away.
+        if (forbiddenCharacterIn(normalised) !== null || expected === "" || typed.length > NOTICE_TEXT_MAX_LENGTH) {
           expect(res.status).toBe(400);
           expect(JSON.parse(await text("/api/v1/notices"))).toEqual({ notices: [] });
           return;
