@@ -12,12 +12,20 @@ import { dropPostgresSchema, openPostgresStore } from "../../lib/store/postgres-
 import type { Store } from "../../lib/store/store";
 import { createRedisBus } from "../../server/bus/redis-bus";
 import { createLoginThrottle } from "../../server/auth/login-throttle";
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "../../lib/realtime/socket-limits";
 import { createSnowlineServer, type SnowlineServer } from "../../server/create-server";
 import { sampleAssets, T0 } from "../support/fixtures";
 import { TEST_DATABASE_URL, uniqueName } from "../support/services";
 import { startLoadBalancer, startOwnRedis, type LoadBalancer, type OwnRedis } from "./services";
 
 /** Waits for a condition, checking every 50 ms; false if it has not held within `timeoutMs`. */
+const DRILL_SOCKET_LIMITS: SocketLimits = {
+  ...DEFAULT_SOCKET_LIMITS,
+  perSocket: { burst: 1_000_000, perSecond: 1_000_000 },
+  perAddress: { burst: 1_000_000, perSecond: 1_000_000 },
+  maxConnectionsPerAddress: 100_000,
+};
+
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
@@ -199,6 +207,9 @@ export async function openDrill(options: DrillOptions = {}): Promise<Drill> {
       clock: systemClock,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       webhooks: { autoRun: false },
+      // Every drill client connects from 127.0.0.1 and the resume race resumes in a tight loop, which
+      // no browser does: the drills test faults, so the per-socket and per-address budgets step aside.
+      realtime: { limits: DRILL_SOCKET_LIMITS },
     });
     const url = await server.listen(0, "127.0.0.1");
     let stopped: Promise<void> | null = null;
