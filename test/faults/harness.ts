@@ -12,6 +12,7 @@ import { dropPostgresSchema, openPostgresStore } from "../../lib/store/postgres-
 import type { Store } from "../../lib/store/store";
 import { createRedisBus } from "../../server/bus/redis-bus";
 import { createLoginThrottle } from "../../server/auth/login-throttle";
+import { createRateLimits } from "../../server/http/rate-limit";
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "../../lib/realtime/socket-limits";
 import { createSnowlineServer, type SnowlineServer } from "../../server/create-server";
 import { sampleAssets, T0 } from "../support/fixtures";
@@ -207,9 +208,10 @@ export async function openDrill(options: DrillOptions = {}): Promise<Drill> {
       clock: systemClock,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       webhooks: { autoRun: false },
-      // Every drill client connects from 127.0.0.1 and the resume race resumes in a tight loop, which
-      // no browser does: the drills test faults, so the per-socket and per-address budgets step aside.
+      // Every drill client connects from 127.0.0.1, and the resume race resumes and posts in tight
+      // loops, which no browser or newsroom does: the drills test faults, so the budgets step aside.
       realtime: { limits: DRILL_SOCKET_LIMITS },
+      rateLimits: createRateLimits({ type: "memory" }, { writesPerMinute: 1_000_000, readsPerMinute: 1_000_000 }),
     });
     const url = await server.listen(0, "127.0.0.1");
     let stopped: Promise<void> | null = null;
