@@ -1,6 +1,6 @@
-import { io as connect, type Socket } from "socket.io-client";
+import { openLiveSocket, type LiveSocket } from "../../components/live/live-socket";
 import { afterEach, describe, expect, it } from "vitest";
-import { EVENTS, type ClientToServerEvents, type ServerToClientEvents } from "../../lib/realtime/protocol";
+import { EVENTS } from "../../lib/realtime/protocol";
 import { StatusSync } from "../../lib/realtime/status-sync";
 import { isPostgresMissing } from "../support/services";
 import { openDrill, waitUntil, type Drill } from "./harness";
@@ -12,7 +12,7 @@ const POSTS_PER_WRITER = 15;
 
 describe.skipIf(isPostgresMissing() || isRedisServerMissing)("resume racing writes", () => {
   let drill: Drill | null = null;
-  const sockets: Socket[] = [];
+  const sockets: LiveSocket[] = [];
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.disconnect());
     await drill?.close();
@@ -26,7 +26,8 @@ describe.skipIf(isPostgresMissing() || isRedisServerMissing)("resume racing writ
 
     const clients = await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(node.url, { transports: ["websocket"], forceNew: true });
+        // The pages' own socket factory: it sends the protocol version the handshake checks.
+        const socket = openLiveSocket({ transports: ["websocket"], forceNew: true }, node.url);
         sockets.push(socket);
         const applied = new Map<number, number>();
         const sync = new StatusSync({
