@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // `npm test` runs tsc (with `next typegen`'s route types) just before it builds.
   typescript: { ignoreBuildErrors: process.env.SNOWLINE_TYPES_CHECKED === "1" },
   reactStrictMode: true,
+  // Titles and descriptions go in the <head> of the first bytes for every reader, not streamed in
+  // later: a screen reader announces the title at once, and a shared cache stores a whole page.
+  htmlLimitedBots: /.*/,
   // Native and server-only packages stay outside the bundle; app code reaches data through lib/read-model.
   // satori and resvg load WebAssembly: share cards are drawn from node_modules, not from a bundle.
   serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "pino", "satori", "@resvg/resvg-wasm"],

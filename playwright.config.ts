@@ -19,7 +19,9 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
-  workers: 1,
+  // Each project has its own server and runs its files one at a time (they share that server's
+  // data); the projects run side by side, one per core.
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -45,6 +47,7 @@ export default defineConfig({
   projects: (Object.keys(SERVER_OF_SPEC) as (keyof typeof SERVER_OF_SPEC)[]).map((name) => ({
     name,
     testMatch: SERVER_OF_SPEC[name].map((spec) => `**/${spec}.spec.ts`),
+    workers: 1,
     metadata: { dataDir: E2E_SERVERS[name].dataDir },
     use: { baseURL: `http://127.0.0.1:${E2E_SERVERS[name].port}` },
   })),

@@ -1,6 +1,6 @@
 // `npm test`: dependency audit, type-check, lint, unit and integration tests (real SQLite, PostgreSQL, Redis), fault drills,
 // a production build, then end-to-end tests in Debian's Chromium. Stops at the first failure.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { auditDependencies } from "./audit-dependencies.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
@@ -21,10 +21,36 @@ function step(title, command, args) {
 
 auditDependencies();
 
+/** Runs single-threaded checks side by side (each on its own core), printing each one's output whole when it ends. */
+async function steps(list) {
+  const started = Date.now();
+  const results = await Promise.all(
+    list.map(
+      ([title, command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+          let output = "";
+          child.stdout.on("data", (chunk) => (output += chunk));
+          child.stderr.on("data", (chunk) => (output += chunk));
+          child.on("close", (status) => resolve({ title, command, args, status, output, seconds: (Date.now() - started) / 1000 }));
+        }),
+    ),
+  );
+  for (const { title, command, args, status, output, seconds } of results) {
+    console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
+    process.stdout.write(output);
+    console.log(status === 0 ? `✓ ${title} (${seconds.toFixed(1)} s)` : `\n✗ ${title} failed`);
+  }
+  const failed = results.find((result) => result.status !== 0);
+  if (failed) process.exit(failed.status ?? 1);
+}
+
 // Route types first, so tsc checks pages against Next's own expectations as `next build` would.
 step("Route types", "npx", ["next", "typegen"]);
-step("Type-check", "npx", ["tsc", "--noEmit", "-p", "."]);
-step("Lint", "npx", ["eslint", "."]);
+await steps([
+  ["Type-check", "npx", ["tsc", "--noEmit", "-p", "."]],
+  ["Lint", "npx", ["eslint", "."]],
+]);
 step("Unit and integration tests", "npx", ["vitest", "run"]);
 step("Fault drills", "npx", ["vitest", "run", "--config", "vitest.faults.config.ts"]);
 

@@ -24,6 +24,8 @@ export async function signInByApi(request: APIRequestContext, who: ConsoleUserKe
 
 /** Runs axe with the WCAG 2.2 AA rules and expects no violations. */
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  // Every page has a title (WCAG 2.4.2); after a refresh, wait for it rather than catch React between renders.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${what}`).toEqual([]);
