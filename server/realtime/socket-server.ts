@@ -1,4 +1,5 @@
-import type { Server as HttpServer } from "node:http";
+import type { EventEmitter } from "node:events";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { describeError } from "../../lib/api/error-response";
 import type { Change } from "../../lib/domain/change";
@@ -85,8 +86,20 @@ export function attachRealtime(
   });
 
   // Socket.IO keeps the handshake request on every socket; dropping it saves memory per client.
-  io.engine.on("connection", (rawSocket: { request: unknown }) => {
+  // engine.io's upgrade path keeps it too, in closures that live as long as the socket (an "error"
+  // listener on the websocket and a "close" listener on the TCP socket): empty its headers, which
+  // nothing reads after the handshake (the address comes from the TCP socket), and drop the listener.
+  io.engine.on("connection", (rawSocket: { request: IncomingMessage | null; transport?: { socket?: EventEmitter } }) => {
+    const request = rawSocket.request;
     rawSocket.request = null;
+    if (request) {
+      request.headers = {};
+      request.rawHeaders = [];
+    }
+    const websocket = rawSocket.transport?.socket;
+    for (const listener of websocket?.listeners("error") ?? []) {
+      if (listener.name === "onUpgradeError") websocket!.removeListener("error", listener as () => void);
+    }
   });
 
   // A page from another release would misread what this node sends: refuse it with words it can
