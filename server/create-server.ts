@@ -188,7 +188,15 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     else socket.destroy();
   });
 
-  const realtime = attachRealtime(httpServer, { readModel: store, logger, clock, limits: deps.realtime?.limits, summaryMs: deps.realtime?.summaryMs });
+  const realtime = attachRealtime(httpServer, {
+    readModel: store,
+    logger,
+    clock,
+    limits: deps.realtime?.limits,
+    summaryMs: deps.realtime?.summaryMs,
+    // Only called on a resume, once the fan-out below exists.
+    recentChanges: (since) => fanout.recentSince(since),
+  });
   const fanout = new OrderedFanout({
     startSeq: await store.headSeq(),
     fetchRange: (fromSeq, toSeq) => store.changesInRange(fromSeq, toSeq),

@@ -14,8 +14,13 @@ export interface OrderedFanoutOptions {
   headSeq(): Promise<number>;
   emit(message: FanoutMessage): void;
   onError?(error: unknown): void;
-  /** Batches arriving within this window go out as one message. */
-  coalesceMs?: number;
+  /**
+   * Runs `flush` once the current send has gone out (the event loop has served I/O). Batches that
+   * arrive until then go out together as the next message. Default: setImmediate.
+   */
+  afterSend?(flush: () => void): void;
+  /** How many of the latest sent changes to keep in memory for resumes (`recentSince`). */
+  historyChanges?: number;
   /** How long a later batch waits for an earlier one still in flight before the gap is read from the store. */
   gapWaitMs?: number;
 }
@@ -30,7 +35,13 @@ export class OrderedFanout {
   private flushed: number;
   private readonly pending = new Map<number, ChangeBatch>();
   private outgoing: Change[] = [];
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A flush is queued (a microtask) or a send is in progress (until `afterSend` calls back). */
+  private flushQueued = false;
+  private sending = false;
+  /** The latest messages sent, oldest first, covering seqs (historySince, flushed]. */
+  private history: FanoutMessage[] = [];
+  private historySince: number;
+  private historyCount = 0;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private filling: Promise<void> | null = null;
   private closed = false;
@@ -38,11 +49,27 @@ export class OrderedFanout {
   constructor(private readonly options: OrderedFanoutOptions) {
     this.delivered = options.startSeq;
     this.flushed = options.startSeq;
+    this.historySince = options.startSeq;
   }
 
   /** The seq of the last message sent to clients. */
   get seq(): number {
     return this.flushed;
+  }
+
+  /**
+   * Every change sent after `since`, up to the last message sent, from memory; null when `since`
+   * is outside what is held (older than the history, or ahead of what this node has sent), so the
+   * caller reads the store instead. Lets a surge of reconnecting pages resume without a read each.
+   */
+  recentSince(since: number): { seq: number; changes: Change[] } | null {
+    if (since < this.historySince || since > this.flushed) return null;
+    const changes: Change[] = [];
+    for (const message of this.history) {
+      if (message.seq <= since) continue;
+      for (const change of message.changes) if (change.seq > since) changes.push(change);
+    }
+    return { seq: this.flushed, changes };
   }
 
   receive(batch: ChangeBatch): void {
@@ -59,7 +86,6 @@ export class OrderedFanout {
 
   close(): void {
     this.closed = true;
-    if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.gapTimer) clearTimeout(this.gapTimer);
   }
 
@@ -84,16 +110,46 @@ export class OrderedFanout {
   private accept(changes: Change[], toSeq: number): void {
     this.outgoing.push(...changes);
     this.delivered = toSeq;
-    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), this.options.coalesceMs ?? 20);
+    this.scheduleFlush();
+  }
+
+  // No fixed window: an idle fan-out sends on the next microtask (so the batches one drain accepts
+  // go together); while a send is in progress, what arrives waits for it and then goes as one.
+  private scheduleFlush(): void {
+    if (this.flushQueued || this.sending) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      this.flush();
+    });
   }
 
   private flush(): void {
-    this.flushTimer = null;
     if (this.closed || this.delivered === this.flushed) return;
     const message = { since: this.flushed, seq: this.delivered, changes: this.outgoing };
     this.outgoing = [];
     this.flushed = this.delivered;
-    this.options.emit(message);
+    this.remember(message);
+    this.sending = true;
+    try {
+      this.options.emit(message);
+    } finally {
+      (this.options.afterSend ?? setImmediate)(() => {
+        this.sending = false;
+        if (this.delivered !== this.flushed) this.scheduleFlush();
+      });
+    }
+  }
+
+  private remember(message: FanoutMessage): void {
+    const limit = this.options.historyChanges ?? 500;
+    this.history.push(message);
+    this.historyCount += message.changes.length;
+    while (this.history.length && this.historyCount > limit) {
+      const dropped = this.history.shift()!;
+      this.historyCount -= dropped.changes.length;
+      this.historySince = dropped.seq;
+    }
   }
 
   private fill(toSeq: number): Promise<void> {
@@ -112,6 +168,8 @@ export class OrderedFanout {
           expected += 1;
         }
         if (run.length && !this.closed) this.accept(run, expected - 1);
+        // Batches that waited for this run follow it now, in the same message.
+        this.drain();
       })
       .catch((error: unknown) => this.options.onError?.(error))
       .finally(() => {

@@ -116,8 +116,10 @@ describe("Socket.IO live updates", () => {
     const clock = new ManualClock(T0);
     t = await startTestServer({ clock });
     const socket = await t.client();
+    // Listen before posting: an idle fan-out sends at once, possibly before the POST's answer.
+    const posted = nextMessage(socket);
     await t.post({ changes: [{ assetId: "school-1", status: { code: "closed", until: new Date(T0 + 60_000).toISOString() } }] });
-    await nextMessage(socket);
+    await posted;
     const received = nextMessage(socket);
     clock.advance(60_000);
     await t.server.dueTransitions.runDue();

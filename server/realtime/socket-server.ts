@@ -1,7 +1,9 @@
-import type { Server as HttpServer } from "node:http";
+import type { EventEmitter } from "node:events";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { describeError } from "../../lib/api/error-response";
 import type { Change } from "../../lib/domain/change";
+import type { PublicNotice } from "../../lib/domain/notices";
 import { LAYERS, type Layer } from "../../lib/domain/layers";
 import { parseInput } from "../../lib/domain/validation";
 import type { ReadModel } from "../../lib/read-model";
@@ -30,6 +32,13 @@ import { SocketCounters, type SocketCounts } from "./socket-counters";
 type SnowlineServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type SnowlineSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** The changes this node sent after `since`, from memory, or null to read them from the store. */
+export type RecentChanges = (since: number) => { seq: number; changes: Change[] } | null;
+
+// A notices read is shared by every connection for at most this long, even if a bus message
+// saying they changed went missing (Redis down); a read per new page is what a surge cannot afford.
+const NOTICES_SHARED_MS = 5_000;
+
 export interface Realtime {
   /** Sends one ordered message to every client of this node, filtered to the layers each follows. */
   broadcast(message: FanoutMessage): void;
@@ -49,7 +58,15 @@ function errorReply(error: unknown) {
 /** Socket.IO for public, read-only live updates. Each node emits only to its own clients. */
 export function attachRealtime(
   httpServer: HttpServer,
-  deps: { readModel: ReadModel; logger: Logger; clock?: Clock; limits?: SocketLimits; summaryMs?: number },
+  deps: {
+    readModel: ReadModel;
+    logger: Logger;
+    clock?: Clock;
+    limits?: SocketLimits;
+    summaryMs?: number;
+    /** Lets resumes be answered from the fan-out's latest messages instead of a store read each. */
+    recentChanges?: RecentChanges;
+  },
 ): Realtime {
   const clock = deps.clock ?? systemClock;
   const gate = new SocketGate(deps.limits ?? DEFAULT_SOCKET_LIMITS, clock);
@@ -69,8 +86,20 @@ export function attachRealtime(
   });
 
   // Socket.IO keeps the handshake request on every socket; dropping it saves memory per client.
-  io.engine.on("connection", (rawSocket: { request: unknown }) => {
+  // engine.io's upgrade path keeps it too, in closures that live as long as the socket (an "error"
+  // listener on the websocket and a "close" listener on the TCP socket): empty its headers, which
+  // nothing reads after the handshake (the address comes from the TCP socket), and drop the listener.
+  io.engine.on("connection", (rawSocket: { request: IncomingMessage | null; transport?: { socket?: EventEmitter } }) => {
+    const request = rawSocket.request;
     rawSocket.request = null;
+    if (request) {
+      request.headers = {};
+      request.rawHeaders = [];
+    }
+    const websocket = rawSocket.transport?.socket;
+    for (const listener of websocket?.listeners("error") ?? []) {
+      if (listener.name === "onUpgradeError") websocket!.removeListener("error", listener as () => void);
+    }
   });
 
   // A page from another release would misread what this node sends: refuse it with words it can
@@ -90,9 +119,30 @@ export function attachRealtime(
     next(Object.assign(new Error(data.message), { data }));
   });
 
+  // One read shared by every connection until the notices change (a bus message), the earliest
+  // shown one expires, or NOTICES_SHARED_MS passes.
+  let sharedNotices: { read: Promise<PublicNotice[]>; validUntil: number } | null = null;
+  function currentNotices(): Promise<PublicNotice[]> {
+    const now = clock.now();
+    if (sharedNotices && now < sharedNotices.validUntil) return sharedNotices.read;
+    const shared = { read: deps.readModel.publicNotices(now), validUntil: now + NOTICES_SHARED_MS };
+    sharedNotices = shared;
+    shared.read.then(
+      (notices) => {
+        for (const { until } of notices) if (until !== null) shared.validUntil = Math.min(shared.validUntil, Date.parse(until));
+      },
+      () => {
+        if (sharedNotices === shared) sharedNotices = null;
+      },
+    );
+    return shared.read;
+  }
+
   async function sendNotices(target?: SnowlineSocket): Promise<void> {
+    // Without a target the notices changed: everyone gets a fresh read.
+    if (!target) sharedNotices = null;
     try {
-      const notices = await deps.readModel.publicNotices(clock.now());
+      const notices = await currentNotices();
       (target ?? io.local).emit(EVENTS.notices, { notices });
     } catch (error) {
       deps.logger.error({ err: error }, "could not read notices");
@@ -149,7 +199,7 @@ export function attachRealtime(
       const reply = typeof ack === "function" ? ack : () => {};
       try {
         const { since } = parseInput(resumeRequestSchema, payload, "Invalid resume request");
-        reply(await resume(deps.readModel, since, socket.data.layers, gate.limits.resumeMaxBytes));
+        reply(await resume(deps.readModel, deps.recentChanges, since, socket.data.layers, gate.limits.resumeMaxBytes));
       } catch (error) {
         reply(failedEvent(EVENTS.resume, error));
       }
@@ -182,12 +232,22 @@ export function attachRealtime(
 }
 
 // The changes and the seq come from one read: a head read before the range would let the range
-// carry batches past it, which the client then applies again from the live stream.
+// carry batches past it, which the client then applies again from the live stream. The fan-out's
+// memory is such a read too: its seq is what this node has sent, so the live stream follows on.
 // An answer past `maxBytes` is a reset too: refetching the snapshot costs the page one request,
 // while a few hundred long messages per resume is what let one socket stall the node.
-async function resume(readModel: ReadModel, since: number, layers: Layer[], maxBytes: number): Promise<ResumeReply> {
-  const { seq, changes } = await readModel.changesSinceWithHead(since, RESUME_MAX_CHANGES, layers);
+async function resume(
+  readModel: ReadModel,
+  recentChanges: RecentChanges | undefined,
+  since: number,
+  layers: Layer[],
+  maxBytes: number,
+): Promise<ResumeReply> {
+  const recent = recentChanges?.(since);
+  const { seq, changes } = recent
+    ? { seq: recent.seq, changes: recent.changes.filter((c) => layers.includes(c.layer)) }
+    : await readModel.changesSinceWithHead(since, RESUME_MAX_CHANGES, layers);
   if (since > seq || seq - since > RESUME_MAX_CHANGES) return { seq, reset: true };
-  if (Buffer.byteLength(JSON.stringify(changes)) > maxBytes) return { seq, reset: true };
+  if (changes.length && Buffer.byteLength(JSON.stringify(changes)) > maxBytes) return { seq, reset: true };
   return { seq, changes };
 }
