@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { describeError } from "../../lib/api/error-response";
 import type { Change } from "../../lib/domain/change";
@@ -8,6 +8,7 @@ import type { ReadModel } from "../../lib/read-model";
 import type { FanoutMessage } from "../../lib/realtime/ordered-fanout";
 import { systemClock, type Clock } from "../../lib/domain/clock";
 import { DEFAULT_SOCKET_LIMITS, SocketGate, type SocketLimits } from "../../lib/realtime/socket-limits";
+import { clientAddress } from "../../lib/limits/client-address";
 import {
   CONNECTION_LIMIT_MESSAGES,
   EVENTS,
@@ -49,7 +50,7 @@ function errorReply(error: unknown) {
 /** Socket.IO for public, read-only live updates. Each node emits only to its own clients. */
 export function attachRealtime(
   httpServer: HttpServer,
-  deps: { readModel: ReadModel; logger: Logger; clock?: Clock; limits?: SocketLimits; summaryMs?: number },
+  deps: { readModel: ReadModel; logger: Logger; clock?: Clock; limits?: SocketLimits; summaryMs?: number; trustProxy?: boolean },
 ): Realtime {
   const clock = deps.clock ?? systemClock;
   const gate = new SocketGate(deps.limits ?? DEFAULT_SOCKET_LIMITS, clock);
@@ -69,7 +70,13 @@ export function attachRealtime(
   });
 
   // Socket.IO keeps the handshake request on every socket; dropping it saves memory per client.
-  io.engine.on("connection", (rawSocket: { request: unknown }) => {
+  // Before it goes, behind a trusted proxy (whose address every socket would otherwise share), the
+  // forwarded client address replaces the peer's: the handshake's `address` is read from here.
+  io.engine.on("connection", (rawSocket: { request: IncomingMessage | null; remoteAddress: string }) => {
+    if (deps.trustProxy && rawSocket.request) {
+      const forwardedFor = rawSocket.request.headers["x-forwarded-for"];
+      rawSocket.remoteAddress = clientAddress({ socketAddress: rawSocket.remoteAddress, forwardedFor, trustProxy: true }) ?? rawSocket.remoteAddress;
+    }
     rawSocket.request = null;
   });
 
