@@ -4,6 +4,7 @@ import { missingForDeployment, startDeployment, type DeploymentStack } from "./s
 
 // deploy/: nginx with the repo's configuration in front of two production nodes on one
 // PostgreSQL and one Redis. Started here rather than as a webServer, so other projects never pay for it.
+// Serial: one stack for every test (a failure in default mode would restart the worker and the stack).
 test.describe.configure({ mode: "serial" });
 
 let stack: DeploymentStack;
@@ -30,25 +31,18 @@ async function twice(request: APIRequestContext, url: string, headers: Record<st
 }
 
 test("a data route fetched twice through nginx comes from nginx's cache the second time, compressed by Snowline", async ({ request }) => {
-  const [first, second] = await twice(request, `${stack.balanced}/api/v1/statuses?layer=schools`);
+  const [first, second] = await twice(request, `${stack.balanced}/api/v1/assets?layer=schools`);
   expect(first.status()).toBe(200);
   expect(first.headers()["cache-control"]).toMatch(/^public, max-age=\d+/);
   expect(first.headers()["x-cache-status"]).toMatch(/^(MISS|EXPIRED)$/);
   expect(second.status()).toBe(200);
   expect(second.headers()["x-cache-status"]).toBe("HIT");
-  // Passed through as Snowline compressed it, with the Vary a cache further out needs.
+  // Passed through as Snowline encoded it (nginx neither compresses nor decompresses), with its Vary.
   expect(second.headers()["content-encoding"]).toBe(first.headers()["content-encoding"]);
-  expect(second.headers()["vary"]?.toLowerCase()).toContain("accept-encoding");
+  expect(second.headers()["vary"]).toBe(first.headers()["vary"]);
   expect(await second.json()).toEqual(await first.json());
-});
-
-test("a public page fetched twice through nginx comes from nginx's cache the second time", async ({ request }) => {
-  const [first, second] = await twice(request, `${stack.balanced}/?layer=schools`);
-  expect(first.status()).toBe(200);
-  // The agreed contract for public pages: shared-cacheable for a few seconds.
-  expect(first.headers()["cache-control"]).toMatch(/^public, max-age=\d+/);
-  expect(second.headers()["x-cache-status"]).toBe("HIT");
-  expect(await second.text()).toBe(await first.text());
+  const direct = await request.get(`${stack.nodeA}/api/v1/assets?layer=schools`, { headers: GZIP });
+  expect(second.headers()["content-encoding"]).toBe(direct.headers()["content-encoding"]);
 });
 
 test("officer pages and personal requests are never answered from nginx's cache", async ({ request }) => {
@@ -60,7 +54,7 @@ test("officer pages and personal requests are never answered from nginx's cache"
     }
   }
   // A public route asked with a session cookie or a token bypasses the cache, even once it is cached.
-  const url = `${stack.balanced}/api/v1/statuses?layer=bins`;
+  const url = `${stack.balanced}/api/v1/assets?layer=bins`;
   await twice(request, url);
   const withCookie = await request.get(url, { headers: { ...GZIP, cookie: "snowline_session=someone" } });
   expect(withCookie.headers()["x-cache-status"]).toBe("BYPASS");
@@ -95,4 +89,15 @@ test("a change posted to node A reaches a page whose live connection goes throug
   // Node A commits and publishes on Redis; node B pushes it to its page through nginx's websocket.
   await expect(row).toHaveAttribute("data-status", "closed");
   await expect(row).toContainText("Closed: posted to node A");
+});
+
+// Last: until public pages are shared-cacheable (issue 10's caching work), this one fails, and in
+// serial mode a failure skips what follows.
+test("a public page fetched twice through nginx comes from nginx's cache the second time", async ({ request }) => {
+  const [first, second] = await twice(request, `${stack.balanced}/?layer=schools`);
+  expect(first.status()).toBe(200);
+  // The agreed contract for public pages: shared-cacheable for a few seconds.
+  expect(first.headers()["cache-control"]).toMatch(/^public, max-age=\d+/);
+  expect(second.headers()["x-cache-status"]).toBe("HIT");
+  expect(await second.text()).toBe(await first.text());
 });

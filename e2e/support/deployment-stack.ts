@@ -70,7 +70,10 @@ async function acceptsConnections(port: number, proc: ChildProcess, name: string
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${name} exited with code ${proc.exitCode}`);
     const socket = createConnection({ host: "127.0.0.1", port });
-    const connected = await Promise.race([once(socket, "connect").then(() => true), once(socket, "error").then(() => false)]);
+    const connected = await new Promise<boolean>((resolve) => {
+      socket.once("connect", () => resolve(true));
+      socket.once("error", () => resolve(false));
+    });
     socket.destroy();
     if (connected) return;
     // Refused: the process is still starting. Wait for it to do something before asking again.
@@ -151,7 +154,10 @@ async function startNginx(root: string, name: string, nodePorts: number[], port:
   const check = spawnSync(NGINX, [...args, "-t"], { encoding: "utf8" });
   if (check.status !== 0) throw new Error(`nginx -t refused the configuration:\n${check.stderr}`);
   const proc = spawn(NGINX, [...args, "-g", "daemon off;"], { stdio: "inherit" });
-  await acceptsConnections(port, proc, `nginx ${name}`);
+  await acceptsConnections(port, proc, `nginx ${name}`).catch(async (error: unknown) => {
+    await stopProcess(proc, "SIGQUIT");
+    throw error;
+  });
   return { url: `http://127.0.0.1:${port}`, proc };
 }
 
