@@ -7,12 +7,15 @@ const SERVER_OF_SPEC = {
   embed: ["embed-builder", "embed-weight", "embed-widget", "share-cards"],
   console: ["console-admin", "console-assets", "console-bulk", "console-conflict", "console-officer", "console-roles", "console-sign-in", "console-webhooks"],
 } as const;
+// Specs that start their own servers in beforeAll (Playwright would start every webServer for any run).
+const SELF_SERVED_SPECS = ["deployment"];
 
 // A spec missing from the map above would silently never run.
 const unassigned = readdirSync("e2e")
   .filter((file) => file.endsWith(".spec.ts"))
   .map((file) => file.replace(/\.spec\.ts$/, ""))
-  .filter((spec) => !Object.values(SERVER_OF_SPEC).some((specs) => (specs as readonly string[]).includes(spec)));
+  .filter((spec) => !Object.values(SERVER_OF_SPEC).some((specs) => (specs as readonly string[]).includes(spec)))
+  .filter((spec) => !SELF_SERVED_SPECS.includes(spec));
 if (unassigned.length) throw new Error(`Assign these e2e specs to a server in playwright.config.ts: ${unassigned.join(", ")}`);
 
 export default defineConfig({
@@ -44,13 +47,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: (Object.keys(SERVER_OF_SPEC) as (keyof typeof SERVER_OF_SPEC)[]).map((name) => ({
-    name,
-    testMatch: SERVER_OF_SPEC[name].map((spec) => `**/${spec}.spec.ts`),
-    workers: 1,
-    metadata: { dataDir: E2E_SERVERS[name].dataDir },
-    use: { baseURL: `http://127.0.0.1:${E2E_SERVERS[name].port}` },
-  })),
+  projects: [
+    ...(Object.keys(SERVER_OF_SPEC) as (keyof typeof SERVER_OF_SPEC)[]).map((name) => ({
+      name,
+      testMatch: SERVER_OF_SPEC[name].map((spec) => `**/${spec}.spec.ts`),
+      workers: 1,
+      metadata: { dataDir: E2E_SERVERS[name].dataDir },
+      use: { baseURL: `http://127.0.0.1:${E2E_SERVERS[name].port}` },
+    })),
+    // nginx, two nodes, PostgreSQL and Redis: deploy/README.md's deployment, started by the spec.
+    { name: "deployment", testMatch: SELF_SERVED_SPECS.map((spec) => `**/${spec}.spec.ts`), workers: 1 },
+  ],
   webServer: Object.values(E2E_SERVERS).map(({ port, dataDir, demoSchools }) => ({
     command: "node e2e/support/start-server.mjs",
     url: `http://127.0.0.1:${port}/readyz`,

@@ -62,6 +62,8 @@ export interface SnowlineServerDeps {
   realtime?: { limits?: SocketLimits; summaryMs?: number };
   /** Next.js in development mode needs 'unsafe-eval' in the page CSP; production never does. */
   isDev?: boolean;
+  /** SNOWLINE_TRUST_PROXY: read the client's address from the last X-Forwarded-For hop (default false). */
+  trustProxy?: boolean;
 }
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
@@ -155,6 +157,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     // Realtime is attached to the HTTP server made below; /readyz only asks once it is listening.
     socketCounts: () => realtime.counts(),
     rateLimits: deps.rateLimits ?? createRateLimits({ type: "memory" }),
+    trustProxy: deps.trustProxy ?? false,
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
@@ -196,6 +199,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     summaryMs: deps.realtime?.summaryMs,
     // Only called on a resume, once the fan-out below exists.
     recentChanges: (since) => fanout.recentSince(since),
+    trustProxy: deps.trustProxy ?? false,
   });
   const fanout = new OrderedFanout({
     startSeq: await store.headSeq(),

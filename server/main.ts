@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     config,
     webhooks: { allowedHosts: env.SNOWLINE_WEBHOOK_ALLOWED_HOSTS },
     isDev: dev,
+    trustProxy: env.SNOWLINE_TRUST_PROXY,
     console: {
       sessionPolicy,
       settings: consoleSettings,

@@ -45,6 +45,11 @@ export const envSchema = z.object({
   SNOWLINE_RATE_LIMIT_READS_PER_MINUTE: z.coerce.number({ message: "must be a number of requests" }).int().min(1).max(10_000_000).default(3_000),
   SNOWLINE_SOCKETS_PER_ADDRESS: z.coerce.number({ message: "must be a number of connections" }).int().min(1).max(1_000_000).default(500),
   SNOWLINE_SOCKETS_MAX: z.coerce.number({ message: "must be a number of connections" }).int().min(1).max(10_000_000).default(20_000),
+  // Set only behind a reverse proxy that appends the client's address to X-Forwarded-For (deploy/nginx does).
+  SNOWLINE_TRUST_PROXY: z
+    .enum(["0", "1", "true", "false", ""], { message: "must be 1 or 0" })
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
   SNOWLINE_PUBLIC_URL: optionalUrl(["http://", "https://"], "https://snow.example.gov.uk"),
   SNOWLINE_COUNCIL_NAME: z.string().trim().min(1).max(120).optional(),
   SNOWLINE_TILE_URL: z.string().trim().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),

@@ -30,7 +30,7 @@ export function createApi(deps: HttpDeps): Hono {
   app.use("/feeds/*", publicCors());
   app.use("/oembed", publicCors());
   // Feeds and oEmbed are public reads outside the route contracts: the same per-address budget.
-  const limitReads = limitRate(deps.rateLimits, "read") as MiddlewareHandler;
+  const limitReads = limitRate(deps.rateLimits, "read", deps.trustProxy) as MiddlewareHandler;
   const limitGets: MiddlewareHandler = (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? limitReads(c, next) : next());
   app.use("/feeds/*", limitGets);
   app.use("/oembed", limitGets);

@@ -23,10 +23,10 @@ export function bindRoute<R extends RouteContract>(
   const middleware = chain.slice(0, -1) as MiddlewareHandler<ApiEnv>[];
   const limit = rateLimitOf(contract);
   const handlers = [
-    ...(limit === "read" ? [limitRate(deps.rateLimits, "read")] : []),
+    ...(limit === "read" ? [limitRate(deps.rateLimits, "read", deps.trustProxy)] : []),
     ...middleware,
     ...(guard ? [guard] : []),
-    ...(limit === "write" ? [limitRate(deps.rateLimits, "write")] : []),
+    ...(limit === "write" ? [limitRate(deps.rateLimits, "write", deps.trustProxy)] : []),
     chain.at(-1) as MiddlewareHandler<ApiEnv>,
   ];
   api.on(contract.method.toUpperCase(), honoPath(contract.path), ...(handlers as [MiddlewareHandler<ApiEnv>]));

@@ -35,4 +35,6 @@ export interface HttpDeps {
   socketCounts(): SocketCounts;
   /** Budgets of writes per caller and public reads per address. */
   rateLimits: RateLimits;
+  /** SNOWLINE_TRUST_PROXY: a reverse proxy in front appends the client's address to X-Forwarded-For. */
+  trustProxy: boolean;
 }

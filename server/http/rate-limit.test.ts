@@ -65,6 +65,33 @@ describe.each(backends)("rate limits on $name", (backend) => {
     expect((await t.post(closed("closed"))).status).toBe(201);
   });
 
+  it("behind a trusted proxy, counts each forwarded address on its own, and ignores the hops a client wrote", async ({ skip }) => {
+    if (backend.skip()) skip();
+    const node = await backend.open();
+    const t = await startTestServer({ rateLimits: createRateLimits(node(), { writesPerMinute: 1000, readsPerMinute: 2 }), trustProxy: true });
+    servers.push(t);
+    // nginx appends the peer it saw; every request reaches Snowline from nginx's one address.
+    const via = (forwardedFor: string) => fetch(`${t.url}/api/v1/statuses`, { headers: { "x-forwarded-for": forwardedFor } });
+    expect((await via("198.51.100.1")).status).toBe(200);
+    expect((await via("198.51.100.1")).status).toBe(200);
+    await expectTooMany(await via("198.51.100.1"));
+    // A forged first hop does not buy a new budget: the last hop is still the same resident.
+    await expectTooMany(await via("203.0.113.77, 198.51.100.1"));
+    // Another resident behind the same proxy has a budget of their own.
+    expect((await via("198.51.100.2")).status).toBe(200);
+  });
+
+  it("without a trusted proxy, X-Forwarded-For buys no new budget", async ({ skip }) => {
+    if (backend.skip()) skip();
+    const node = await backend.open();
+    const t = await startTestServer({ rateLimits: createRateLimits(node(), { writesPerMinute: 1000, readsPerMinute: 2 }) });
+    servers.push(t);
+    for (const address of ["198.51.100.1", "198.51.100.2"]) {
+      expect((await fetch(`${t.url}/api/v1/statuses`, { headers: { "x-forwarded-for": address } })).status).toBe(200);
+    }
+    await expectTooMany(await fetch(`${t.url}/api/v1/statuses`, { headers: { "x-forwarded-for": "198.51.100.3" } }));
+  });
+
   it("counts a console session's writes per session", async ({ skip }) => {
     if (backend.skip()) skip();
     const node = await backend.open();

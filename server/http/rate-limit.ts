@@ -1,10 +1,10 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
 import type { RateLimitClass } from "../../lib/api/contract/rate-limits";
 import { TooManyRequestsError } from "../../lib/domain/errors";
 import type { ApiEnv } from "./authorize";
+import { clientAddressOf } from "./client-address";
 
 export interface RateLimitSettings {
   /** Writes one API token or console session may make per minute. */
@@ -54,12 +54,12 @@ function writerKey(c: Context<ApiEnv>): string {
   return `${actor.type}:${actor.id ?? "system"}`;
 }
 
-// The socket's address, as the sign-in throttle uses: X-Forwarded-For would let anyone pick their own key.
-const addressKey = (c: Context<ApiEnv>) => `address:${getConnInfo(c as Context).remote.address ?? "unknown"}`;
+// The same address the sign-in throttle uses: the socket's, or the trusted proxy's last hop.
+const addressKeyOf = (trustProxy: boolean) => (c: Context<ApiEnv>) => `address:${clientAddressOf(c as Context, trustProxy) ?? "unknown"}`;
 
 /** Spends one request from the route's budget; past it, 429 with Retry-After (through the API's error mapping). */
-export function limitRate(limits: RateLimits, kind: RateLimitClass): MiddlewareHandler<ApiEnv> {
-  const keyOf = kind === "read" ? addressKey : writerKey;
+export function limitRate(limits: RateLimits, kind: RateLimitClass, trustProxy: boolean): MiddlewareHandler<ApiEnv> {
+  const keyOf = kind === "read" ? addressKeyOf(trustProxy) : writerKey;
   return async (c, next) => {
     try {
       await limits[kind].consume(keyOf(c));

@@ -1,18 +1,18 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { CSRF_HEADER, SESSION_COOKIE } from "../../lib/auth/session-policy";
 import { accessForToken, type ConsoleSession } from "../../lib/auth/sessions";
 import type { Access } from "../../lib/domain/access";
 import { ForbiddenError, UnauthorizedError } from "../../lib/domain/errors";
 import type { RequestMeta } from "../auth/auth-service";
+import { clientAddressOf } from "./client-address";
 import type { HttpDeps } from "./context";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function requestMeta(c: Context): RequestMeta {
-  return { ip: getConnInfo(c).remote.address ?? null, userAgent: c.req.header("user-agent") ?? null };
+export function requestMeta(c: Context, deps: Pick<HttpDeps, "trustProxy">): RequestMeta {
+  return { ip: clientAddressOf(c, deps.trustProxy), userAgent: c.req.header("user-agent") ?? null };
 }
 
 /** Secure cookies whenever the site is reached over https (directly, or through a proxy that says so). */

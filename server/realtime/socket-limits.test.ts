@@ -30,8 +30,8 @@ async function postMany(t: TestServer, count: number) {
 }
 
 const sockets: Socket[] = [];
-function rawClient(t: TestServer, auth: object = HANDSHAKE_AUTH) {
-  const socket = connect(t.url, { transports: ["websocket"], forceNew: true, reconnection: false, auth });
+function rawClient(t: TestServer, auth: object = HANDSHAKE_AUTH, extraHeaders: Record<string, string> = {}) {
+  const socket = connect(t.url, { transports: ["websocket"], forceNew: true, reconnection: false, auth, extraHeaders });
   sockets.push(socket);
   return new Promise<{ socket: Socket; error?: Error & { data?: unknown } }>((resolve) => {
     socket.once("connect", () => resolve({ socket }));
@@ -125,5 +125,20 @@ describe("socket limits", () => {
     first.socket.disconnect();
     await expect.poll(async () => ((await (await fetch(`${t.url}/readyz`)).json()) as { realtime: { connections: number } }).realtime.connections).toBe(1);
     expect((await rawClient(t)).error).toBeUndefined();
+  });
+
+  it("behind a trusted proxy, caps connections per forwarded address rather than the proxy's one address", async () => {
+    t = await startTestServer({ socketLimits: { ...DEFAULT_SOCKET_LIMITS, maxConnectionsPerAddress: 1 }, trustProxy: true });
+    // nginx appends the resident's address; every socket reaches Snowline from nginx's own.
+    const from = (forwardedFor: string) => rawClient(t, HANDSHAKE_AUTH, { "x-forwarded-for": forwardedFor });
+    expect((await from("198.51.100.1")).error).toBeUndefined();
+    expect((await from("203.0.113.9, 198.51.100.1")).error?.data).toMatchObject({ reason: "too_many_connections_from_address" });
+    expect((await from("198.51.100.2")).error).toBeUndefined();
+  });
+
+  it("without a trusted proxy, X-Forwarded-For does not lift the per-address cap", async () => {
+    t = await startTestServer({ socketLimits: { ...DEFAULT_SOCKET_LIMITS, maxConnectionsPerAddress: 1 } });
+    expect((await rawClient(t, HANDSHAKE_AUTH, { "x-forwarded-for": "198.51.100.1" })).error).toBeUndefined();
+    expect((await rawClient(t, HANDSHAKE_AUTH, { "x-forwarded-for": "198.51.100.2" })).error?.data).toMatchObject({ reason: "too_many_connections_from_address" });
   });
 });

@@ -10,6 +10,7 @@ import type { ReadModel } from "../../lib/read-model";
 import type { FanoutMessage } from "../../lib/realtime/ordered-fanout";
 import { systemClock, type Clock } from "../../lib/domain/clock";
 import { DEFAULT_SOCKET_LIMITS, SocketGate, type SocketLimits } from "../../lib/realtime/socket-limits";
+import { clientAddress } from "../../lib/limits/client-address";
 import {
   CONNECTION_LIMIT_MESSAGES,
   EVENTS,
@@ -66,6 +67,8 @@ export function attachRealtime(
     summaryMs?: number;
     /** Lets resumes be answered from the fan-out's latest messages instead of a store read each. */
     recentChanges?: RecentChanges;
+    /** Behind a reverse proxy (SNOWLINE_TRUST_PROXY): budgets count the forwarded client address. */
+    trustProxy?: boolean;
   },
 ): Realtime {
   const clock = deps.clock ?? systemClock;
@@ -88,9 +91,15 @@ export function attachRealtime(
   // Socket.IO keeps the handshake request on every socket; dropping it saves memory per client.
   // engine.io's upgrade path keeps it too, in closures that live as long as the socket (an "error"
   // listener on the websocket and a "close" listener on the TCP socket): empty its headers, which
-  // nothing reads after the handshake (the address comes from the TCP socket), and drop the listener.
-  io.engine.on("connection", (rawSocket: { request: IncomingMessage | null; transport?: { socket?: EventEmitter } }) => {
+  // nothing reads after the handshake, and drop the listener. Before it goes, behind a trusted proxy
+  // (whose address every socket would otherwise share), the forwarded client address replaces the
+  // peer's: the handshake's `address` is read from `remoteAddress`.
+  io.engine.on("connection", (rawSocket: { request: IncomingMessage | null; remoteAddress: string; transport?: { socket?: EventEmitter } }) => {
     const request = rawSocket.request;
+    if (deps.trustProxy && request) {
+      const forwardedFor = request.headers["x-forwarded-for"];
+      rawSocket.remoteAddress = clientAddress({ socketAddress: rawSocket.remoteAddress, forwardedFor, trustProxy: true }) ?? rawSocket.remoteAddress;
+    }
     rawSocket.request = null;
     if (request) {
       request.headers = {};

@@ -47,6 +47,8 @@ export async function startTestServer(
     socketSummaryMs?: number;
     /** Write and public read budgets; generous in-memory ones by default. */
     rateLimits?: RateLimits;
+    /** SNOWLINE_TRUST_PROXY: addresses come from the last X-Forwarded-For hop. */
+    trustProxy?: boolean;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
@@ -66,6 +68,7 @@ export async function startTestServer(
     console: options.console,
     rateLimits: options.rateLimits,
     realtime: { limits: options.socketLimits, summaryMs: options.socketSummaryMs },
+    trustProxy: options.trustProxy,
   });
   const url = await server.listen(0, "127.0.0.1");
   const { token } = await store.tokens.create("test", clock.now());

@@ -34,13 +34,13 @@ export function authRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
   bindRoute(api, deps, consoleRoutes.signIn, small, async (c) => {
     requireSameOrigin(c, deps);
     const input = parseInput(signInInputSchema, await readJson(c), "Enter your email and password");
-    return startSession(c, await deps.auth.signIn(input, requestMeta(c)));
+    return startSession(c, await deps.auth.signIn(input, requestMeta(c, deps)));
   });
 
   bindRoute(api, deps, consoleRoutes.claimLink, small, async (c) => {
     requireSameOrigin(c, deps);
     const input = parseInput(claimLinkInputSchema, await readJson(c), "Choose a password");
-    return startSession(c, await deps.auth.claimLink(input, requestMeta(c)));
+    return startSession(c, await deps.auth.claimLink(input, requestMeta(c, deps)));
   });
 
   bindRoute(api, deps, consoleRoutes.session, async (c) => {

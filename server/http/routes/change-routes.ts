@@ -27,7 +27,7 @@ export function changeRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
     const access = c.get("access");
     return idempotent(c, access.actor, async (claim) => {
       const body = parseInput(changeBatchInputSchema, await readJson(c), "The changes are invalid; nothing was stored");
-      const batch = await deps.changes.post(body.changes, access.actor, requestMeta(c).ip, access, claim);
+      const batch = await deps.changes.post(body.changes, access.actor, requestMeta(c, deps).ip, access, claim);
       const socialPosts = await socialDraftsFor(batch, deps, c);
       return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes, socialPosts } satisfies ChangesCommitted, 201);
     });
@@ -37,7 +37,7 @@ export function changeRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
     const access = c.get("access");
     return idempotent(c, access.actor, async (claim) => {
       const body = parseInput(undoInputSchema, await readJson(c), "The undo request is invalid; nothing was stored");
-      const batch = await deps.changes.undo(body.changes, access.actor, requestMeta(c).ip, access, claim);
+      const batch = await deps.changes.undo(body.changes, access.actor, requestMeta(c, deps).ip, access, claim);
       return c.json({ seq: batch.toSeq, fromSeq: batch.fromSeq, changes: batch.changes } satisfies ChangesUndone, 201);
     });
   });

@@ -22,12 +22,12 @@ export function noticeRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
     const actor = c.get("access").actor;
     return idempotent(c, actor, async () => {
       const input = parseInput(noticeInputSchema, await readJson(c), "The notice is invalid; nothing was stored");
-      return c.json({ notice: await deps.notices.create(input, actor, requestMeta(c).ip) }, 201);
+      return c.json({ notice: await deps.notices.create(input, actor, requestMeta(c, deps).ip) }, 201);
     });
   });
 
   bindRoute(api, deps, consoleRoutes.endNotice, async (c) => {
     const id = parseInput(idParamSchema, c.req.param("id"));
-    return c.json({ notice: await deps.notices.end(id, c.get("access").actor, requestMeta(c).ip) });
+    return c.json({ notice: await deps.notices.end(id, c.get("access").actor, requestMeta(c, deps).ip) });
   });
 }

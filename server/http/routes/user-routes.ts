@@ -24,7 +24,7 @@ export function userRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
     linkExpiresAt: new Date(link.expiresAt).toISOString(),
   });
 
-  const adminRequest = (c: Context<ApiEnv>): AdminRequest => ({ actor: c.get("access").actor, ip: requestMeta(c).ip });
+  const adminRequest = (c: Context<ApiEnv>): AdminRequest => ({ actor: c.get("access").actor, ip: requestMeta(c, deps).ip });
 
   bindRoute(api, deps, consoleRoutes.listUsers, async (c) => {
     return c.json({ users: await deps.store.users.list() });
