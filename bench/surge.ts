@@ -38,13 +38,12 @@ const DEFAULTS = {
 const RESULTS_DIR = "bench/results";
 const README = "bench/README.md";
 
+const sized = Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, { type: "string" as const, default: value }])) as Record<
+  keyof typeof DEFAULTS,
+  { type: "string"; default: string }
+>;
 const { values } = parseArgs({
-  options: {
-    part: { type: "string", multiple: true },
-    routes: { type: "string" },
-    readme: { type: "boolean" },
-    ...Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, { type: "string" as const, default: value }])),
-  },
+  options: { part: { type: "string", multiple: true }, routes: { type: "string" }, readme: { type: "boolean" }, ...sized },
   allowPositionals: true,
   strict: true,
 });
