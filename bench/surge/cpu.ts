@@ -2,7 +2,7 @@
 // result can say whether the server or the load generator was the one at its limit.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 
 export const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
@@ -58,6 +58,8 @@ export interface MachineInfo {
   platform: string;
   totalMemoryMb: number;
   openFilesLimit: number | null;
+  /** 1-minute load average when the run began: other work on the machine skews every figure. */
+  loadAverageAtStart: number;
   date: string;
   command: string;
 }
@@ -72,6 +74,7 @@ export function machineInfo(totalMemoryMb: number): MachineInfo {
     platform: `${process.platform} ${process.arch}`,
     totalMemoryMb,
     openFilesLimit: Number(limit) || null,
+    loadAverageAtStart: Math.round(loadavg()[0]! * 100) / 100,
     date: new Date().toISOString(),
     command: ["npm run bench:surge --", ...process.argv.slice(2)].join(" "),
   };

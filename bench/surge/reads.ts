@@ -93,6 +93,7 @@ async function checkSameBytes(bareUrl: string, route: RecordedRoute): Promise<vo
   if (bare.status !== route.ok.status || !bare.body.equals(route.ok.body)) throw new Error(`The bare server does not send Snowline's bytes for ${route.path}`);
 }
 
+const WARM_UP_REQUESTS = 5;
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 async function measureCouncil(council: Council, options: ReadsOptions, log: (line: string) => void): Promise<ReadRouteResult[]> {
@@ -125,8 +126,11 @@ async function measureCouncil(council: Council, options: ReadsOptions, log: (lin
         if (ok.status === 200) {
           // Snowline then bare, route by route: drift in a busy machine's load hits both alike.
           const measure = async (headers: Record<string, string>): Promise<ReadMeasurement> => {
-            const run = (url: string, pid: number) =>
-              runAutocannon({ url: `${url}${route.path}`, headers, connections: options.connections, durationSeconds: options.durationSeconds, serverPid: pid });
+            const run = async (url: string, pid: number) => {
+              // A few requests first, so the first render's compiling and caching is not in the figure.
+              for (let i = 0; i < WARM_UP_REQUESTS; i++) await recordResponse(`${url}${route.path}`, headers);
+              return runAutocannon({ url: `${url}${route.path}`, headers, connections: options.connections, durationSeconds: options.durationSeconds, serverPid: pid });
+            };
             const snowline = await run(node.url, node.pid);
             const bareFigures = await run(bare.url, bare.pid);
             return { snowline, bare: bareFigures, ratio: round4(snowline.reqPerSec / Math.max(1, bareFigures.reqPerSec)), loadBound: snowline.loadBound || bareFigures.loadBound };

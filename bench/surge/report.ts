@@ -25,6 +25,8 @@ const BOUND = "‡";
 
 function readCells(m: ReadMeasurement | null, skipped: string | null): string[] {
   if (!m) return [skipped ? `— (${skipped})` : "—", "", "", "", ""];
+  // autocannon drops requests still open when its time is up: none answered means no figure at all.
+  if (m.snowline.requests === 0) return ["none answered within the run", "", `${int(m.bare.reqPerSec)}`, ms(m.bare.p99Ms), "—"];
   const mark = (bound: boolean) => (bound ? ` ${BOUND}` : "");
   const codes = (figures: ReadMeasurement["snowline"]) => (figures.errors || figures.timeouts ? ` (${figures.errors} errors, ${figures.timeouts} timeouts)` : "");
   return [
@@ -107,7 +109,7 @@ function flatten(value: unknown, prefix = ""): Record<string, string> {
 export function runMarkdown(run: SurgeRun, resultFile: string): string {
   const m = run.machine;
   const parts = [
-    `Run of ${m.date.slice(0, 10)} on ${m.cpuModel} (${m.cores} cores${m.pinned ? ", server on core 0, load on core 1" : ", not pinned: taskset or a second core missing"}), Node ${m.node}, open files limit ${m.openFilesLimit ?? "unknown"}; \`${m.command}\`; results in \`${resultFile}\`.`,
+    `Run of ${m.date.slice(0, 10)} on ${m.cpuModel} (${m.cores} cores${m.pinned ? ", server on core 0, load on core 1" : ", not pinned: taskset or a second core missing"}), Node ${m.node}, open files limit ${m.openFilesLimit ?? "unknown"}, load average ${m.loadAverageAtStart} at the start (a quiet machine is near 0); \`${m.command}\`; results in \`${resultFile}\`.`,
   ];
   if (run.smoke) parts.push("**Smoke run with tiny sizes: these figures only show that the harness works; they are not a measurement.**");
   if (run.reads) parts.push(readsTables(run.reads));
