@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { LOAD_CORE, machineInfo, pinSelf } from "./surge/cpu";
-import { runFanout } from "./surge/fanout";
+import { CONTENDERS, runFanout, type Contender } from "./surge/fanout";
 import { READ_ROUTE_NAMES } from "./surge/read-routes";
 import { runReads } from "./surge/reads";
 import { replaceReadmeSection, runMarkdown, type SurgeRun } from "./surge/report";
@@ -34,6 +34,7 @@ const DEFAULTS = {
   "surge-council": "scale",
   "http-connections": "256",
   "fanout-clients": "1000,5000,10000",
+  "fanout-changes": "20",
 } as const;
 const RESULTS_DIR = "bench/results";
 const README = "bench/README.md";
@@ -43,7 +44,7 @@ const sized = Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) =>
   { type: "string"; default: string }
 >;
 const { values } = parseArgs({
-  options: { part: { type: "string", multiple: true }, routes: { type: "string" }, readme: { type: "boolean" }, ...sized },
+  options: { part: { type: "string", multiple: true }, routes: { type: "string" }, contenders: { type: "string" }, readme: { type: "boolean" }, ...sized },
   allowPositionals: true,
   strict: true,
 });
@@ -88,12 +89,19 @@ async function main(): Promise<void> {
 
   const smoke =
     routes.length > 0 ||
+    values.contenders !== undefined ||
     Object.entries(DEFAULTS).some(([name, value]) => name !== "surge-council" && name !== "http-connections" && option(name as keyof typeof DEFAULTS) !== value);
   const run: SurgeRun = { machine: machineInfo(Math.round(totalmem() / 1024 / 1024)), smoke, reads: null, fanout: null, surge: null };
   if (parts.includes("reads")) {
     run.reads = await runReads({ councils, routes, durationSeconds: Number(option("duration")), connections: Number(option("connections")) });
   }
-  if (parts.includes("fanout")) run.fanout = await runFanout({ clients: numbers("fanout-clients") });
+  if (parts.includes("fanout")) {
+    const contenders = list(values.contenders ?? CONTENDERS.join(",")).map((name) => {
+      if (!(CONTENDERS as readonly string[]).includes(name)) throw new Error(`--contenders takes ${CONTENDERS.join(", ")}`);
+      return name as Contender;
+    });
+    run.fanout = await runFanout({ clients: numbers("fanout-clients"), changes: Number(option("fanout-changes")), contenders, log: console.log });
+  }
   if (parts.includes("surge")) {
     run.surge = await runSurge({
       council: surgeCouncil,

@@ -1,6 +1,7 @@
 // The markdown of bench:surge's results, and the marked section of bench/README.md it rewrites,
 // so no figure is ever copied by hand.
 import type { MachineInfo } from "./cpu";
+import { fanoutTableRows, type FanoutResult } from "./fanout";
 import type { ReadMeasurement, ReadRouteResult } from "./reads";
 import type { SurgeResult } from "./surge";
 
@@ -9,7 +10,7 @@ export interface SurgeRun {
   /** Sizes below the issue's (a smoke run): the figures show the harness works, not how fast Snowline is. */
   smoke: boolean;
   reads: ReadRouteResult[] | null;
-  fanout: unknown[] | null;
+  fanout: FanoutResult[] | null;
   surge: SurgeResult | null;
 }
 
@@ -89,23 +90,6 @@ export function surgeTable(surge: SurgeResult): string {
   return lines.join("\n");
 }
 
-/** The fan-out part's rows are its author's shape: shown as they come, scalar fields flattened. */
-export function fanoutTable(rows: unknown[]): string {
-  const flat = rows.map((entry) => flatten(entry));
-  const columns = [...new Set(flat.flatMap((entry) => Object.keys(entry)))];
-  if (!columns.length) return "**Fan-out**: no results.";
-  return ["**Fan-out**", "", row(columns), row(columns.map(() => "---")), ...flat.map((entry) => row(columns.map((column) => entry[column] ?? "")))].join("\n");
-}
-
-function flatten(value: unknown, prefix = ""): Record<string, string> {
-  if (value === null || typeof value !== "object") return { [prefix || "value"]: String(value) };
-  return Object.entries(value as Record<string, unknown>).reduce<Record<string, string>>((out, [key, inner]) => {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (Array.isArray(inner)) return out;
-    return { ...out, ...(inner !== null && typeof inner === "object" ? flatten(inner, name) : { [name]: typeof inner === "number" ? (Number.isInteger(inner) ? int(inner) : String(Math.round(inner * 100) / 100)) : String(inner) }) };
-  }, {});
-}
-
 export function runMarkdown(run: SurgeRun, resultFile: string): string {
   const m = run.machine;
   const parts = [
@@ -113,7 +97,7 @@ export function runMarkdown(run: SurgeRun, resultFile: string): string {
   ];
   if (run.smoke) parts.push("**Smoke run with tiny sizes: these figures only show that the harness works; they are not a measurement.**");
   if (run.reads) parts.push(readsTables(run.reads));
-  if (run.fanout) parts.push(fanoutTable(run.fanout));
+  if (run.fanout) parts.push(["**Fan-out** (POST → receipt; `p99Ratio` = Snowline p99 ÷ raw `ws` p99 at the same client count)", "", ...fanoutTableRows(run.fanout)].join("\n"));
   if (run.surge) parts.push(surgeTable(run.surge));
   return parts.join("\n\n");
 }
