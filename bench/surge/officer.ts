@@ -29,6 +29,8 @@ export class Officer {
   /** Posts one batch of `size` schools without waiting for earlier posts (open loop). */
   post(step: number, kind: Post["kind"], size: number): Promise<void> {
     this.round += 1;
+    // A batch names each asset once: a council with fewer schools than the bulk size changes all of them.
+    size = Math.min(size, this.schoolIds.length);
     // Alternate closed/open so every batch changes what residents see, on a moving window of schools.
     const code = this.round % 2 ? "closed" : "open";
     const start = (this.round * size) % this.schoolIds.length;

@@ -105,7 +105,11 @@ export class PageViews {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.allSettled([...this.inFlight]);
-      for (const entry of [...this.open]) entry.close();
+      for (const entry of [...this.open]) {
+        // Still waiting for its handshake when the run ends: a resident who never got a live page.
+        if (entry.record.connectedAt === null && entry.record.error === null) entry.record.error = "not connected by the end of the run";
+        entry.close();
+      }
       await this.pool.close();
     })();
     return this.closing;

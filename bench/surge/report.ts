@@ -64,8 +64,8 @@ export function surgeTable(surge: SurgeResult): string {
   const lines = [
     `**The 7am surge, ${surge.council} council**: ${o.stepSeconds} s per step; each page view GETs \`/\`, then \`/api/v1/statuses\` and \`/api/v1/geometry\` and holds a socket ${o.holdSeconds} s; a ${o.bulkSize}-school change at each step's start and one change every ${o.changeEverySeconds} s.`,
     "",
-    row(["page views/s", "HTTP p50", "HTTP p99", "HTTP errors", "sockets open at end", "socket failures", "deliveries", "delivered", "delivery p99", "generator CPU", "server CPU", "verdict"]),
-    row(Array(12).fill("---")),
+    row(["page views/s", "HTTP p50", "HTTP p99", "HTTP errors", "sockets open at end", "socket failures", "posts (failed)", "deliveries", "delivered", "delivery p99", "generator CPU", "server CPU", "verdict"]),
+    row(Array(13).fill("---")),
   ];
   for (const s of surge.steps) {
     const verdict = s.generator.bound ? `${BOUND} ${s.generator.reasons.join("; ")}` : s.passes ? "**meets the targets**" : "misses";
@@ -77,6 +77,7 @@ export function surgeTable(surge: SurgeResult): string {
         s.http.errors ? `${s.http.errors} (${Object.entries(s.http.errorKinds).map(([kind, n]) => `${kind} ×${n}`).join(", ")})` : "0",
         int(s.sockets.openAtStepEnd),
         s.sockets.failed ? `${s.sockets.failed} (${Object.keys(s.sockets.failureKinds).join(", ")})` : "0",
+        `${s.delivery.posts} (${s.delivery.failedPosts})`,
         int(s.delivery.expected),
         pct(s.delivery.ratio),
         ms(s.delivery.p99Ms),
