@@ -51,6 +51,14 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
+// engine.io's WebSocketResponse (engine.io 6.6 `build/server.js`) registers this anonymous arrow;
+// it is recognised by its source. Should a later engine.io change it, nothing breaks: the request
+// is just kept again (the heap per client in bench/surge/fanout.ts shows it).
+const UPGRADE_RESPONSE_CLOSE_LISTENER = '() => this.emit("close")';
+function isUpgradeResponseCloseListener(listener: (...args: unknown[]) => unknown): boolean {
+  return listener.name === "" && String(listener) === UPGRADE_RESPONSE_CLOSE_LISTENER;
+}
+
 function errorReply(error: unknown) {
   const { status, message, fieldErrors } = describeError(error);
   return { error: { status, message, ...(fieldErrors ? { fieldErrors } : {}) } };
@@ -90,11 +98,13 @@ export function attachRealtime(
 
   // Socket.IO keeps the handshake request on every socket; dropping it saves memory per client.
   // engine.io's upgrade path keeps it too, in closures that live as long as the socket (an "error"
-  // listener on the websocket and a "close" listener on the TCP socket): empty its headers, which
-  // nothing reads after the handshake, and drop the listener. Before it goes, behind a trusted proxy
-  // (whose address every socket would otherwise share), the forwarded client address replaces the
-  // peer's: the handshake's `address` is read from `remoteAddress`.
-  io.engine.on("connection", (rawSocket: { request: IncomingMessage | null; remoteAddress: string; transport?: { socket?: EventEmitter } }) => {
+  // listener on the websocket, and on the TCP socket a "close" listener that holds the upgrade's
+  // response stand-in and through it the request, ~0.5 KB a client): empty its headers, which
+  // nothing reads after the handshake, and drop both listeners (the second only re-emits "close"
+  // for engine.io middlewares, which Snowline has none of). Before the request goes, behind a
+  // trusted proxy (whose address every socket would otherwise share), the forwarded client address
+  // replaces the peer's: the handshake's `address` is read from `remoteAddress`.
+  io.engine.on("connection", (rawSocket: { request: IncomingMessage | null; remoteAddress: string; transport?: { socket?: EventEmitter & { _socket?: EventEmitter } } }) => {
     const request = rawSocket.request;
     if (deps.trustProxy && request) {
       const forwardedFor = request.headers["x-forwarded-for"];
@@ -108,6 +118,10 @@ export function attachRealtime(
     const websocket = rawSocket.transport?.socket;
     for (const listener of websocket?.listeners("error") ?? []) {
       if (listener.name === "onUpgradeError") websocket!.removeListener("error", listener as () => void);
+    }
+    const tcpSocket = websocket?._socket;
+    for (const listener of tcpSocket?.listeners("close") ?? []) {
+      if (isUpgradeResponseCloseListener(listener)) tcpSocket!.removeListener("close", listener as () => void);
     }
   });
 
