@@ -55,7 +55,7 @@ export interface Realtime {
 // it is recognised by its source. Should a later engine.io change it, nothing breaks: the request
 // is just kept again (the heap per client in bench/surge/fanout.ts shows it).
 const UPGRADE_RESPONSE_CLOSE_LISTENER = '() => this.emit("close")';
-function isUpgradeResponseCloseListener(listener: (...args: unknown[]) => unknown): boolean {
+function isUpgradeResponseCloseListener(listener: { name: string; toString(): string }): boolean {
   return listener.name === "" && String(listener) === UPGRADE_RESPONSE_CLOSE_LISTENER;
 }
 
