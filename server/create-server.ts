@@ -22,7 +22,13 @@ import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transit
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
 import { isMalformedPath, sendErrorPage } from "./http/error-page";
-import { applySecurityHeaders } from "./http/frame-headers";
+import { applySecurityHeaders, sharedPagePolicy } from "./http/frame-headers";
+import { claimCacheFill } from "./http/public-cache/cache-fill-request";
+import { createPublicDataVersion } from "./http/public-cache/data-version";
+import { inlineScriptHashes } from "./http/public-cache/inline-script-hashes";
+import { createLoopback } from "./http/public-cache/loopback";
+import { createPublicCache, DEFAULT_PUBLIC_CACHE_MB, type PublicCache } from "./http/public-cache/public-cache";
+import { spendPublicRead } from "./http/rate-limit";
 import { trackInFlightRequests } from "./http/in-flight-requests";
 import type { AllowedWebhookHosts } from "../lib/webhooks/webhook-target";
 import { createWebhookPoster } from "./webhooks/post-webhook";
@@ -62,6 +68,8 @@ export interface SnowlineServerDeps {
   realtime?: { limits?: SocketLimits; summaryMs?: number };
   /** Next.js in development mode needs 'unsafe-eval' in the page CSP; production never does. */
   isDev?: boolean;
+  /** Memory for public reads served from memory (SNOWLINE_PUBLIC_CACHE_MB); 0 turns the cache off. */
+  publicCacheBytes?: number;
 }
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
@@ -82,6 +90,8 @@ export interface SnowlineServer {
   webhookWorker: WebhookWorker;
   /** The seq this node has delivered to its clients. */
   deliveredSeq(): number;
+  /** Public reads served from memory; null when turned off. */
+  publicCache: PublicCache | null;
   /** Every method and path the HTTP API answers (Hono's route table), for the contract test. */
   apiRoutes: readonly { method: string; path: string }[];
   listen(port: number, host?: string): Promise<string>;
@@ -115,6 +125,9 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
       if (failedPublishes % 100 === 1) logger.error({ err: error, failedPublishes }, "publish failed; nodes will catch up from the store");
     },
   });
+  // What the public cache's entries are made from. Bumped on the committing node before its write
+  // answers, so whoever GETs after their POST returned never gets an entry from before it.
+  const publicVersion = createPublicDataVersion();
   const changes = createChangeService({
     store,
     bus: outbox,
@@ -122,12 +135,13 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     logger,
     // publish() runs once per committed batch on the committing node: the one place to fill the outbox.
     onCommitted: async (batch) => {
+      publicVersion.sawSeq(batch.toSeq);
       // This node's own clients need not wait for the bus to bring the batch back.
       fanout.receive(batch);
       if (await store.webhooks.enqueue(batch, clock.now())) webhookWorker.wake();
     },
   });
-  const notices = createNoticeService({ store, bus: outbox, clock, logger });
+  const notices = createNoticeService({ store, bus: outbox, clock, logger, onChanged: () => publicVersion.noticesChanged() });
   const consoleOptions = deps.console ?? {};
   const auth = createAuthService({
     store,
@@ -137,6 +151,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     policy: consoleOptions.sessionPolicy ?? DEFAULT_SESSION_POLICY,
   });
   const users = createUserAdmin({ store, clock, logger });
+  const rateLimits = deps.rateLimits ?? createRateLimits({ type: "memory" });
   const consoleSettings: ConsoleSettings = { officersMayPostNotices: false, ...consoleOptions.settings };
   const api = createApi({
     store,
@@ -147,6 +162,10 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     notices,
     config,
     wakeWebhookWorker: () => webhookWorker.wake(),
+    announceAssetsChanged: () => {
+      publicVersion.assetsChanged();
+      void outbox.publish({ type: "assets" }).catch(() => {});
+    },
     webhookTargets,
     auth,
     users,
@@ -154,17 +173,43 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     publicUrl: consoleOptions.publicUrl ?? config.publicUrl,
     // Realtime is attached to the HTTP server made below; /readyz only asks once it is listening.
     socketCounts: () => realtime.counts(),
-    rateLimits: deps.rateLimits ?? createRateLimits({ type: "memory" }),
+    rateLimits,
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const requests = trackInFlightRequests();
   const security = { isHttps: (consoleOptions.publicUrl ?? config.publicUrl)?.startsWith("https:") === true, allowEval: deps.isDev === true };
+  const publicCacheBytes = deps.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_MB * 1024 * 1024;
+  const loopback = createLoopback(() => {
+    const address = httpServer.address();
+    if (!address || typeof address === "string") return null;
+    const host = address.address === "0.0.0.0" ? "127.0.0.1" : address.address === "::" ? "::1" : address.address;
+    return { host, port: address.port };
+  });
+  const publicCache =
+    publicCacheBytes > 0
+      ? createPublicCache({
+          maxBytes: publicCacheBytes,
+          clock,
+          version: publicVersion,
+          hasWebPages: web !== undefined,
+          fetchAnonymous: (pathAndQuery) => loopback.get(pathAndQuery),
+          pagePolicy: (path, html) => sharedPagePolicy(path, inlineScriptHashes(html), security),
+          spendRead: (req) => spendPublicRead(rateLimits, req),
+          onError: (error, path) => logger.warn({ err: error, path }, "public cache could not fill an entry"),
+        })
+      : null;
   const httpServer = createServer((req, res) => {
     requests.track(res);
+    const isFill = claimCacheFill(req);
+    // First, before any router or nonce: a public read made once per data version, from memory.
+    if (!isFill && publicCache?.serve(req, res, () => route(req, res, false))) return;
+    route(req, res, isFill);
+  });
+  function route(req: IncomingMessage, res: ServerResponse, isFill: boolean): void {
     const path = (req.url ?? "/").split("?")[0]!;
     const isData = API_PATH.test(path) || !web;
-    applySecurityHeaders(path, req, res, isData ? "data" : "page", security);
+    applySecurityHeaders(path, req, res, isData ? "data" : "page", security, isFill);
     // Next.js answered these with a plain-text 500; Hono with a 404 naming garbage. Say what is wrong.
     if (isMalformedPath(path)) {
       const message = "Part of the address is not valid percent-encoding. Check the link and try again.";
@@ -181,7 +226,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
       if (!res.headersSent) sendErrorPage(res, 500, "Something went wrong", "This page could not be shown. Please try again in a moment.");
       else res.destroy();
     });
-  });
+  }
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.startsWith("/socket.io/")) return;
     if (web?.upgrade) void web.upgrade(req, socket, head);
@@ -193,15 +238,25 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     startSeq: await store.headSeq(),
     fetchRange: (fromSeq, toSeq) => store.changesInRange(fromSeq, toSeq),
     headSeq: () => store.headSeq(),
-    emit: (message) => realtime.broadcast(message),
+    emit: (message) => {
+      // Batches read back from the store (a lost publish) reach the cache's version here.
+      publicVersion.sawSeq(message.seq);
+      realtime.broadcast(message);
+    },
     onError: (error) => logger.error({ err: error }, "fan-out could not read the store"),
   });
   const dueTransitions = startDueTransitionJob({ store, clock, logger, onBatch: (batch) => changes.publish(batch) });
   const unsubscribe = bus.subscribe((message) => {
     if (message.type === "notices") {
+      publicVersion.noticesChanged();
       void realtime.sendNotices();
       return;
     }
+    if (message.type === "assets") {
+      publicVersion.assetsChanged();
+      return;
+    }
+    publicVersion.sawSeq(message.batch.toSeq);
     fanout.receive(message.batch);
     dueTransitions.wake();
   });
@@ -244,6 +299,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     fanout.close();
     await outbox.drain(1_000);
     httpServer.closeAllConnections();
+    loopback.close();
     await stopped;
   }
 
@@ -257,6 +313,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     dueTransitions,
     webhookWorker,
     deliveredSeq: () => fanout.seq,
+    publicCache,
     apiRoutes: api.routes,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

@@ -82,6 +82,8 @@ async function main(): Promise<void> {
       limits: { ...DEFAULT_SOCKET_LIMITS, maxConnectionsPerAddress: env.SNOWLINE_SOCKETS_PER_ADDRESS, maxConnections: env.SNOWLINE_SOCKETS_MAX },
     },
     web,
+    // In development pages change with every edit: no cache.
+    publicCacheBytes: dev ? 0 : env.SNOWLINE_PUBLIC_CACHE_MB * 1024 * 1024,
     config,
     webhooks: { allowedHosts: env.SNOWLINE_WEBHOOK_ALLOWED_HOSTS },
     isDev: dev,

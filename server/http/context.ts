@@ -22,6 +22,8 @@ export interface HttpDeps {
   notices: NoticeService;
   /** Site name, public URL and data licence, for feeds and absolute links. */
   config: PublicConfig;
+  /** After an import changed assets: this node's cached reads are made again, and every other node is told. */
+  announceAssetsChanged(): void;
   /** Makes this node's webhook worker look for due deliveries at once. */
   wakeWebhookWorker(): void;
   /** Where webhooks may be sent (no internal addresses unless allowed). */

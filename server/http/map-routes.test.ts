@@ -59,7 +59,7 @@ describe("light public reads for the live map", () => {
     const first = await rawGet(`${t.url}/api/v1/geometry`, { "accept-encoding": "gzip" });
     expect(first.status).toBe(200);
     expect(first.headers["content-encoding"]).toBe("gzip");
-    expect(first.headers["cache-control"]).toBe("public, max-age=60");
+    expect(first.headers["cache-control"]).toMatch(/^public, max-age=60, stale-while-revalidate=\d+$/);
     const body = JSON.parse(gunzipSync(first.body).toString());
     expect(body.type).toBe("FeatureCollection");
     expect(body.features.find((f: { id: string }) => f.id === "route-1")).toMatchObject({

@@ -4,7 +4,9 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Redis } from "ioredis";
 import type { RateLimitClass } from "../../lib/api/contract/rate-limits";
 import { TooManyRequestsError } from "../../lib/domain/errors";
+import type { IncomingMessage } from "node:http";
 import type { ApiEnv } from "./authorize";
+import { isCacheFill } from "./public-cache/cache-fill-request";
 
 export interface RateLimitSettings {
   /** Writes one API token or console session may make per minute. */
@@ -57,10 +59,23 @@ function writerKey(c: Context<ApiEnv>): string {
 // The socket's address, as the sign-in throttle uses: X-Forwarded-For would let anyone pick their own key.
 const addressKey = (c: Context<ApiEnv>) => `address:${getConnInfo(c as Context).remote.address ?? "unknown"}`;
 
+/** Spends one public read of the request's address; false once the budget is spent (the router then says 429). */
+export async function spendPublicRead(limits: RateLimits, req: IncomingMessage): Promise<boolean> {
+  try {
+    await limits.read.consume(`address:${req.socket.remoteAddress ?? "unknown"}`);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
 /** Spends one request from the route's budget; past it, 429 with Retry-After (through the API's error mapping). */
 export function limitRate(limits: RateLimits, kind: RateLimitClass): MiddlewareHandler<ApiEnv> {
   const keyOf = kind === "read" ? addressKey : writerKey;
   return async (c, next) => {
+    // The public cache filling an entry: the reader whose miss caused it was counted already.
+    if (kind === "read" && isCacheFill((c.env as { incoming?: IncomingMessage } | undefined)?.incoming)) return next();
     try {
       await limits[kind].consume(keyOf(c));
     } catch (error) {

@@ -31,7 +31,7 @@ describe("hardening headers", () => {
   });
 
   it("lets pages run only this site's scripts and those carrying the response's nonce", () => {
-    const policy = contentSecurityPolicy("page", "'self'", "abc123");
+    const policy = contentSecurityPolicy("page", "'self'", { nonce: "abc123" });
     expect(policy).toContain("script-src 'self' 'nonce-abc123'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(policy).not.toContain("unsafe-eval");
