@@ -7,7 +7,7 @@ import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login
 import type { Bus } from "../../server/bus/bus";
 import type { RateLimits } from "../../server/http/rate-limit";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
-import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
+import { createSnowlineServer, type ConsoleOptions, type SnowlineServer, type WebHandler } from "../../server/create-server";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
 
@@ -47,6 +47,10 @@ export async function startTestServer(
     socketSummaryMs?: number;
     /** Write and public read budgets; generous in-memory ones by default. */
     rateLimits?: RateLimits;
+    /** Bytes for the public cache (its production default unless given; 0 turns it off). */
+    publicCacheBytes?: number;
+    /** A stand-in web front end, for tests of how pages are cached without building Next.js. */
+    web?: WebHandler;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
@@ -65,6 +69,8 @@ export async function startTestServer(
     webhooks: { autoRun: options.webhooks?.autoRun ?? false, allowedHosts: new Set(options.webhooks?.allowedHosts ?? []) },
     console: options.console,
     rateLimits: options.rateLimits,
+    publicCacheBytes: options.publicCacheBytes,
+    web: options.web,
     realtime: { limits: options.socketLimits, summaryMs: options.socketSummaryMs },
   });
   const url = await server.listen(0, "127.0.0.1");
