@@ -30,6 +30,7 @@ import { createLoopback } from "./http/public-cache/loopback";
 import { createPublicCache, DEFAULT_PUBLIC_CACHE_MB, type PublicCache } from "./http/public-cache/public-cache";
 import { spendPublicRead } from "./http/rate-limit";
 import { trackInFlightRequests } from "./http/in-flight-requests";
+import type { StaticFiles } from "./web/static-files";
 import type { AllowedWebhookHosts } from "../lib/webhooks/webhook-target";
 import { createWebhookPoster } from "./webhooks/post-webhook";
 import { createWebhookTargets } from "./webhooks/webhook-targets";
@@ -70,6 +71,8 @@ export interface SnowlineServerDeps {
   isDev?: boolean;
   /** Memory for public reads served from memory (SNOWLINE_PUBLIC_CACHE_MB); 0 turns the cache off. */
   publicCacheBytes?: number;
+  /** Next.js's build files, precompressed and served before Next (production only). */
+  staticFiles?: StaticFiles;
 }
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
@@ -204,6 +207,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     const isFill = claimCacheFill(req);
     // First, before any router or nonce: a public read made once per data version, from memory.
     if (!isFill && publicCache?.serve(req, res, () => route(req, res, false))) return;
+    if (deps.staticFiles?.serve(req, res, () => route(req, res, isFill))) return;
     route(req, res, isFill);
   });
   function route(req: IncomingMessage, res: ServerResponse, isFill: boolean): void {

@@ -7,6 +7,7 @@ import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login
 import type { Bus } from "../../server/bus/bus";
 import type { RateLimits } from "../../server/http/rate-limit";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
+import type { StaticFiles } from "../../server/web/static-files";
 import { createSnowlineServer, type ConsoleOptions, type SnowlineServer, type WebHandler } from "../../server/create-server";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
@@ -51,6 +52,7 @@ export async function startTestServer(
     publicCacheBytes?: number;
     /** A stand-in web front end, for tests of how pages are cached without building Next.js. */
     web?: WebHandler;
+    staticFiles?: StaticFiles;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
@@ -71,6 +73,7 @@ export async function startTestServer(
     rateLimits: options.rateLimits,
     publicCacheBytes: options.publicCacheBytes,
     web: options.web,
+    staticFiles: options.staticFiles,
     realtime: { limits: options.socketLimits, summaryMs: options.socketSummaryMs },
   });
   const url = await server.listen(0, "127.0.0.1");
