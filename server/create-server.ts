@@ -176,6 +176,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     publicUrl: consoleOptions.publicUrl ?? config.publicUrl,
     // Realtime is attached to the HTTP server made below; /readyz only asks once it is listening.
     socketCounts: () => realtime.counts(),
+    publicCacheStats: () => publicCache?.stats() ?? null,
     rateLimits,
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });

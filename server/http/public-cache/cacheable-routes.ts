@@ -1,3 +1,5 @@
+import { PUBLIC_MAX_AGE_SECONDS } from "../../../lib/api/http-cache";
+
 /** What a cached answer depends on besides the clock: the change log, asset imports, notices. */
 export type DataDependency = "changes" | "assets" | "notices";
 
@@ -12,8 +14,7 @@ export interface CacheableRoute {
 
 const EVERYTHING: readonly DataDependency[] = ["changes", "assets", "notices"];
 const DATA: readonly DataDependency[] = ["changes", "assets"];
-// Pages carry their seq and their live connection catches up from it, so a few seconds is safe.
-const SHORT = 5;
+const SHORT = PUBLIC_MAX_AGE_SECONDS;
 
 /**
  * The public reads served from memory, declared once. Anything not listed (the console, sign-in,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import { publicCacheControl } from "../../../lib/api/http-cache";
 import type { Encoding } from "./accepted-encoding";
 import type { CacheableRoute, DataDependency } from "./cacheable-routes";
 
@@ -76,7 +77,7 @@ export async function buildEntry(
   }
   const vary = new Set(String(response.headers.vary ?? "").split(",").map((v) => v.trim()).filter(Boolean));
   vary.add("Accept-Encoding");
-  common.push("cache-control", `public, max-age=${route.maxAgeSeconds}, stale-while-revalidate=${Math.max(30, route.maxAgeSeconds * 6)}`, "vary", [...vary].join(", "));
+  common.push("cache-control", publicCacheControl(route.maxAgeSeconds), "vary", [...vary].join(", "));
 
   const variant = (encoding: Encoding, encoded: Buffer | null): Variant => {
     const isEncoded = encoded !== null && encoding !== "identity";
