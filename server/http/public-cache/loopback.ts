@@ -15,7 +15,8 @@ const brotliDecompressAsync = promisify(brotliDecompress);
 export function createLoopback(target: () => { host: string; port: number } | null) {
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   return {
-    get(pathAndQuery: string): Promise<CapturedResponse> {
+    /** `userAgent` only where pages are made differently for a kind of reader (see WebHandler.readerKindOf). */
+    get(pathAndQuery: string, userAgent?: string): Promise<CapturedResponse> {
       const address = target();
       if (!address) return Promise.reject(new Error("the server is not listening"));
       return new Promise((resolve, reject) => {
@@ -26,7 +27,7 @@ export function createLoopback(target: () => { host: string; port: number } | nu
             path: pathAndQuery,
             method: "GET",
             agent,
-            headers: { [CACHE_FILL_HEADER]: CACHE_FILL_TOKEN, "accept-encoding": "identity", accept: "*/*" },
+            headers: { [CACHE_FILL_HEADER]: CACHE_FILL_TOKEN, "accept-encoding": "identity", accept: "*/*", ...(userAgent ? { "user-agent": userAgent } : {}) },
           },
           (res) => {
             const chunks: Buffer[] = [];

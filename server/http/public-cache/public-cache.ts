@@ -18,8 +18,10 @@ export interface PublicCacheOptions {
   clock: Clock;
   version: PublicDataVersion;
   hasWebPages: boolean;
-  /** Fetches a path from this node as an anonymous reader. */
-  fetchAnonymous(pathAndQuery: string): Promise<CapturedResponse>;
+  /** Fetches a path from this node as an anonymous reader (of a kind, given by their User-Agent, where pages differ by it). */
+  fetchAnonymous(pathAndQuery: string, userAgent?: string): Promise<CapturedResponse>;
+  /** The kind of reader pages are made differently for (link-preview bots), else null. */
+  readerKindOf(req: IncomingMessage): string | null;
   /** The CSP of a shared page: its own inline scripts' hashes instead of a nonce. */
   pagePolicy(path: string, html: string): string;
   /** Spends a public read from the requester's budget; false when it is spent (the router then answers 429). */
@@ -74,12 +76,12 @@ export function createPublicCache(options: PublicCacheOptions) {
     res.writeHead(response.status, headers).end(req.method === "HEAD" ? undefined : response.body);
   }
 
-  function fill(key: string, route: CacheableRoute, path: string, pathAndQuery: string, version: string): Promise<FillResult> {
+  function fill(key: string, route: CacheableRoute, path: string, pathAndQuery: string, version: string, userAgent: string | undefined): Promise<FillResult> {
     const flightKey = `${version}|${key}`;
     const running = inFlight.get(flightKey);
     if (running) return running;
     const started = (async (): Promise<FillResult> => {
-      const response = await options.fetchAnonymous(pathAndQuery);
+      const response = await options.fetchAnonymous(pathAndQuery, userAgent);
       stats.fills += 1;
       if (!isCacheable(response)) return { entry: null, passOn: response };
       const entry = await buildEntry(route, response, {
@@ -98,12 +100,18 @@ export function createPublicCache(options: PublicCacheOptions) {
     return started;
   }
 
-  async function miss(req: IncomingMessage, res: ServerResponse, route: CacheableRoute, path: string, key: string, version: string, fallback: () => void) {
+  async function miss(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: { route: CacheableRoute; path: string; pathAndQuery: string; key: string; version: string; userAgent: string | undefined },
+    fallback: () => void,
+  ) {
+    const { route, path, key, version } = request;
     stats.misses += 1;
     if (route.kind === "data" && !(await options.spendRead(req))) return fallback();
     let result: FillResult;
     try {
-      result = await fill(key, route, path, key, version);
+      result = await fill(key, route, path, request.pathAndQuery, version, request.userAgent);
     } catch (error) {
       // The loopback failed (the node is stopping, say): let the router answer this one itself.
       options.onError(error, path);
@@ -130,8 +138,10 @@ export function createPublicCache(options: PublicCacheOptions) {
       const route = cacheableRouteOf(path, options.hasWebPages);
       if (!route) return false;
       for (const name of PERSONAL_OR_NEGOTIATED) if (req.headers[name] !== undefined) return false;
-      const key = queryAt === -1 ? path : `${path}${normalisedQuery(url.slice(queryAt + 1))}`;
-      if (key.includes("_rsc=")) return false;
+      const pathAndQuery = queryAt === -1 ? path : `${path}${normalisedQuery(url.slice(queryAt + 1))}`;
+      if (pathAndQuery.includes("_rsc=")) return false;
+      const readerKind = route.kind === "page" ? options.readerKindOf(req) : null;
+      const key = readerKind ? `${pathAndQuery}#${readerKind}` : pathAndQuery;
       const version = options.version.of(route.dependsOn);
       const entry = store.get(key);
       if (entry && isCurrent(entry, version)) {
@@ -139,7 +149,8 @@ export function createPublicCache(options: PublicCacheOptions) {
         send(req, res, entry);
         return true;
       }
-      miss(req, res, route, path, key, version, fallback).catch((error: unknown) => {
+      const userAgent = readerKind ? req.headers["user-agent"] : undefined;
+      miss(req, res, { route, path, pathAndQuery, key, version, userAgent }, fallback).catch((error: unknown) => {
         options.onError(error, path);
         if (!res.headersSent) fallback();
         else res.destroy();
