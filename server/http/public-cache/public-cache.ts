@@ -83,7 +83,12 @@ export function createPublicCache(options: PublicCacheOptions) {
     const started = (async (): Promise<FillResult> => {
       const response = await options.fetchAnonymous(pathAndQuery, userAgent);
       stats.fills += 1;
-      if (!isCacheable(response)) return { entry: null, passOn: response };
+      if (!isCacheable(response)) {
+        // The database is away and the router answered from its last snapshot, marked stale: from
+        // now on readers get that (and its marker) rather than an entry that looks current.
+        if (response.headers["snowline-stale-seconds"] !== undefined) store.delete(key);
+        return { entry: null, passOn: response };
+      }
       const entry = await buildEntry(route, response, {
         version,
         expiresAt: options.clock.now() + MAX_ENTRY_LIFETIME_MS,
@@ -144,9 +149,15 @@ export function createPublicCache(options: PublicCacheOptions) {
       const key = readerKind ? `${pathAndQuery}#${readerKind}` : pathAndQuery;
       const version = options.version.of(route.dependsOn);
       const entry = store.get(key);
-      if (entry && isCurrent(entry, version)) {
+      if (entry && entry.version === version) {
         stats.hits += 1;
         send(req, res, entry);
+        // Past its lifetime but of the current data version: served once more while one request
+        // makes it again, so readers never queue behind a refill that only the clock asked for.
+        if (entry.expiresAt <= options.clock.now()) {
+          const userAgent = readerKind ? req.headers["user-agent"] : undefined;
+          fill(key, route, path, pathAndQuery, version, userAgent).catch((error: unknown) => options.onError(error, path));
+        }
         return true;
       }
       const userAgent = readerKind ? req.headers["user-agent"] : undefined;
@@ -156,6 +167,10 @@ export function createPublicCache(options: PublicCacheOptions) {
         else res.destroy();
       });
       return true;
+    },
+    /** Resolves once every fill under way has ended (for tests: refills after a lifetime run in the background). */
+    async settled(): Promise<void> {
+      while (inFlight.size) await Promise.allSettled([...inFlight.values()]);
     },
     stats(): PublicCacheStats {
       return { ...stats, bytes: store.bytes, entries: store.size };
