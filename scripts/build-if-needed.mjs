@@ -22,7 +22,7 @@ export async function buildIfNeeded() {
   if (built > changed && hasEmbed) {
     console.log("Using the existing production build (.next).");
     // A build made by `next build` alone has not had its static files compressed yet.
-    if (!existsSync(PRECOMPRESSED_MARKER) || statSync(PRECOMPRESSED_MARKER).mtimeMs < built) precompressStatic();
+    if (!existsSync(PRECOMPRESSED_MARKER) || statSync(PRECOMPRESSED_MARKER).mtimeMs < built) console.log(`Precompressed ${precompressStatic()} static files.`);
     return;
   }
   console.log("Building the embed widget (scripts/build-embed.mjs)…");
@@ -33,7 +33,7 @@ export async function buildIfNeeded() {
     env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  precompressStatic();
+  console.log(`Precompressed ${precompressStatic()} static files (brotli 11, gzip 9).`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildIfNeeded();
