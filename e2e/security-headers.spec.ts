@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { expect, test } from "./fixtures";
 
@@ -17,7 +18,12 @@ function getWithHost(url: string, host: string): Promise<{ status: number; body:
 
 const CSP_VIOLATION = /Content Security Policy|Refused to (execute|load|apply|evaluate|connect)/i;
 
+const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => m[2]);
+const isSharedPage = (path: string) => path !== "/sign-in";
+
 // Finding 11: pages, the API and the embed carry the hardening headers, and a strict CSP.
+// Public pages are made once and shared (server/http/public-cache): their CSP lists the hashes of
+// their own inline scripts. Pages made per reader (sign-in, the console) carry a fresh nonce.
 test("pages, the API and the embed carry the hardening headers; only the embed may be framed", async ({ request, api }) => {
   const school = await api.assetAt("schools", 3);
   for (const path of ["/", `/assets/${school.id}`, "/developers", "/sign-in", "/embed?layers=schools", "/api/v1/assets?layer=schools", "/feeds/changes.atom"]) {
@@ -30,13 +36,22 @@ test("pages, the API and the embed carry the hardening headers; only the embed m
     expect(headers["permissions-policy"], path).toContain("geolocation=(self)");
     expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(csp, path).toContain(path.startsWith("/embed") ? "frame-ancestors *" : "frame-ancestors 'self'");
-    if (!path.startsWith("/api") && !path.startsWith("/feeds")) {
+    if (path.startsWith("/api") || path.startsWith("/feeds")) {
+      expect(headers["cache-control"], path).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+    } else if (isSharedPage(path)) {
+      expect(headers["cache-control"], path).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+      expect(csp, path).not.toContain("'nonce-");
+      // Every inline script of the page is listed by hash, and nothing else is allowed inline.
+      for (const [, , content] of inlineScripts(await res.text())) {
+        expect(csp, path).toContain(`'sha256-${createHash("sha256").update(content!, "utf8").digest("base64")}'`);
+      }
+    } else {
+      expect(headers["cache-control"], path).toContain("no-store");
+      expect(headers["cache-control"], path).not.toContain("public");
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       expect(nonce, path).toBeTruthy();
       // Every inline script Next.js wrote carries this response's nonce.
-      const html = await res.text();
-      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]!);
-      for (const attributes of inline) expect(attributes, path).toContain(`nonce="${nonce}"`);
+      for (const [, attributes] of inlineScripts(await res.text())) expect(attributes, path).toContain(`nonce="${nonce}"`);
     }
   }
 });
@@ -62,6 +77,19 @@ test("the resident page, an asset page, sign-in and the embed run under the CSP 
   await page.goto("/embed?layers=schools");
   await expect(page.getByTestId("embed-connection")).toHaveText(/Live/);
   expect(violations).toEqual([]);
+});
+
+// A shared page allows exactly the inline scripts it was made with: one injected later is refused.
+test("an inline script injected into a shared page does not run", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html.has-js")).toHaveCount(1);
+  const ran = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "document.documentElement.dataset.injected = 'yes'";
+    document.body.append(script);
+    return document.documentElement.dataset.injected === "yes";
+  });
+  expect(ran).toBe(false);
 });
 
 // Finding 10: without a configured public URL the Host header went into cacheable pages.

@@ -22,8 +22,15 @@ import { startDueTransitionJob, type DueTransitionJob } from "./jobs/due-transit
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime/socket-server";
 import { isMalformedPath, sendErrorPage } from "./http/error-page";
-import { applySecurityHeaders } from "./http/frame-headers";
+import { applySecurityHeaders, sharedPagePolicy } from "./http/frame-headers";
+import { claimCacheFill } from "./http/public-cache/cache-fill-request";
+import { createPublicDataVersion } from "./http/public-cache/data-version";
+import { inlineScriptHashes } from "./http/public-cache/inline-script-hashes";
+import { createLoopback } from "./http/public-cache/loopback";
+import { createPublicCache, DEFAULT_PUBLIC_CACHE_MB, type PublicCache } from "./http/public-cache/public-cache";
+import { spendPublicRead } from "./http/rate-limit";
 import { trackInFlightRequests } from "./http/in-flight-requests";
+import type { StaticFiles } from "./web/static-files";
 import type { AllowedWebhookHosts } from "../lib/webhooks/webhook-target";
 import { createWebhookPoster } from "./webhooks/post-webhook";
 import { createWebhookTargets } from "./webhooks/webhook-targets";
@@ -32,6 +39,11 @@ import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worke
 /** The web front end (Next.js in production); tests may run the server without one. */
 export interface WebHandler {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /**
+   * The kind of reader a page is made differently for, if any (Next.js puts metadata in the
+   * <head> only for link-preview bots): cached pages are kept per kind. Null for most readers.
+   */
+  readerKindOf?(req: IncomingMessage): string | null;
   upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
 }
 
@@ -64,6 +76,10 @@ export interface SnowlineServerDeps {
   isDev?: boolean;
   /** SNOWLINE_TRUST_PROXY: read the client's address from the last X-Forwarded-For hop (default false). */
   trustProxy?: boolean;
+  /** Memory for public reads served from memory (SNOWLINE_PUBLIC_CACHE_MB); 0 turns the cache off. */
+  publicCacheBytes?: number;
+  /** Next.js's build files, precompressed and served before Next (production only). */
+  staticFiles?: StaticFiles;
 }
 
 /** Sign-in and console settings; every field has a default so tests can leave them out. */
@@ -84,6 +100,8 @@ export interface SnowlineServer {
   webhookWorker: WebhookWorker;
   /** The seq this node has delivered to its clients. */
   deliveredSeq(): number;
+  /** Public reads served from memory; null when turned off. */
+  publicCache: PublicCache | null;
   /** Every method and path the HTTP API answers (Hono's route table), for the contract test. */
   apiRoutes: readonly { method: string; path: string }[];
   listen(port: number, host?: string): Promise<string>;
@@ -117,6 +135,9 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
       if (failedPublishes % 100 === 1) logger.error({ err: error, failedPublishes }, "publish failed; nodes will catch up from the store");
     },
   });
+  // What the public cache's entries are made from. Bumped on the committing node before its write
+  // answers, so whoever GETs after their POST returned never gets an entry from before it.
+  const publicVersion = createPublicDataVersion();
   const changes = createChangeService({
     store,
     bus: outbox,
@@ -124,12 +145,13 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     logger,
     // publish() runs once per committed batch on the committing node: the one place to fill the outbox.
     onCommitted: async (batch) => {
+      publicVersion.sawSeq(batch.toSeq);
       // This node's own clients need not wait for the bus to bring the batch back.
       fanout.receive(batch);
       if (await store.webhooks.enqueue(batch, clock.now())) webhookWorker.wake();
     },
   });
-  const notices = createNoticeService({ store, bus: outbox, clock, logger });
+  const notices = createNoticeService({ store, bus: outbox, clock, logger, onChanged: () => publicVersion.noticesChanged() });
   const consoleOptions = deps.console ?? {};
   const auth = createAuthService({
     store,
@@ -139,6 +161,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     policy: consoleOptions.sessionPolicy ?? DEFAULT_SESSION_POLICY,
   });
   const users = createUserAdmin({ store, clock, logger });
+  const rateLimits = deps.rateLimits ?? createRateLimits({ type: "memory" });
   const consoleSettings: ConsoleSettings = { officersMayPostNotices: false, ...consoleOptions.settings };
   const api = createApi({
     store,
@@ -149,6 +172,10 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     notices,
     config,
     wakeWebhookWorker: () => webhookWorker.wake(),
+    announceAssetsChanged: () => {
+      publicVersion.assetsChanged();
+      void outbox.publish({ type: "assets" }).catch(() => {});
+    },
     webhookTargets,
     auth,
     users,
@@ -156,18 +183,47 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     publicUrl: consoleOptions.publicUrl ?? config.publicUrl,
     // Realtime is attached to the HTTP server made below; /readyz only asks once it is listening.
     socketCounts: () => realtime.counts(),
-    rateLimits: deps.rateLimits ?? createRateLimits({ type: "memory" }),
+    publicCacheStats: () => publicCache?.stats() ?? null,
+    rateLimits,
     trustProxy: deps.trustProxy ?? false,
   });
   const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
   const requests = trackInFlightRequests();
   const security = { isHttps: (consoleOptions.publicUrl ?? config.publicUrl)?.startsWith("https:") === true, allowEval: deps.isDev === true };
+  const publicCacheBytes = deps.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_MB * 1024 * 1024;
+  const loopback = createLoopback(() => {
+    const address = httpServer.address();
+    if (!address || typeof address === "string") return null;
+    const host = address.address === "0.0.0.0" ? "127.0.0.1" : address.address === "::" ? "::1" : address.address;
+    return { host, port: address.port };
+  });
+  const publicCache =
+    publicCacheBytes > 0
+      ? createPublicCache({
+          maxBytes: publicCacheBytes,
+          clock,
+          version: publicVersion,
+          hasWebPages: web !== undefined,
+          readerKindOf: (req) => web?.readerKindOf?.(req) ?? null,
+          fetchAnonymous: (pathAndQuery, userAgent) => loopback.get(pathAndQuery, userAgent),
+          pagePolicy: (path, html) => sharedPagePolicy(path, inlineScriptHashes(html), security),
+          spendRead: (req) => spendPublicRead(rateLimits, req, deps.trustProxy ?? false),
+          onError: (error, path) => logger.warn({ err: error, path }, "public cache could not fill an entry"),
+        })
+      : null;
   const httpServer = createServer((req, res) => {
     requests.track(res);
+    const isFill = claimCacheFill(req);
+    // First, before any router or nonce: a public read made once per data version, from memory.
+    if (!isFill && publicCache?.serve(req, res, () => route(req, res, false))) return;
+    if (deps.staticFiles?.serve(req, res, () => route(req, res, isFill))) return;
+    route(req, res, isFill);
+  });
+  function route(req: IncomingMessage, res: ServerResponse, isFill: boolean): void {
     const path = (req.url ?? "/").split("?")[0]!;
     const isData = API_PATH.test(path) || !web;
-    applySecurityHeaders(path, req, res, isData ? "data" : "page", security);
+    applySecurityHeaders(path, req, res, isData ? "data" : "page", security, isFill);
     // Next.js answered these with a plain-text 500; Hono with a 404 naming garbage. Say what is wrong.
     if (isMalformedPath(path)) {
       const message = "Part of the address is not valid percent-encoding. Check the link and try again.";
@@ -184,7 +240,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
       if (!res.headersSent) sendErrorPage(res, 500, "Something went wrong", "This page could not be shown. Please try again in a moment.");
       else res.destroy();
     });
-  });
+  }
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.startsWith("/socket.io/")) return;
     if (web?.upgrade) void web.upgrade(req, socket, head);
@@ -205,15 +261,25 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     startSeq: await store.headSeq(),
     fetchRange: (fromSeq, toSeq) => store.changesInRange(fromSeq, toSeq),
     headSeq: () => store.headSeq(),
-    emit: (message) => realtime.broadcast(message),
+    emit: (message) => {
+      // Batches read back from the store (a lost publish) reach the cache's version here.
+      publicVersion.sawSeq(message.seq);
+      realtime.broadcast(message);
+    },
     onError: (error) => logger.error({ err: error }, "fan-out could not read the store"),
   });
   const dueTransitions = startDueTransitionJob({ store, clock, logger, onBatch: (batch) => changes.publish(batch) });
   const unsubscribe = bus.subscribe((message) => {
     if (message.type === "notices") {
+      publicVersion.noticesChanged();
       void realtime.sendNotices();
       return;
     }
+    if (message.type === "assets") {
+      publicVersion.assetsChanged();
+      return;
+    }
+    publicVersion.sawSeq(message.batch.toSeq);
     fanout.receive(message.batch);
     dueTransitions.wake();
   });
@@ -256,6 +322,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     fanout.close();
     await outbox.drain(1_000);
     httpServer.closeAllConnections();
+    loopback.close();
     await stopped;
   }
 
@@ -269,6 +336,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     dueTransitions,
     webhookWorker,
     deliveredSeq: () => fanout.seq,
+    publicCache,
     apiRoutes: api.routes,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

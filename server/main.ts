@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setAppContext } from "../lib/app-context";
 import { withLastKnown } from "../lib/last-known-read-model";
@@ -14,6 +14,7 @@ import { ensureDemoAdmin } from "./demo/demo-admin";
 import { seedDemoIfEmpty } from "./demo/seed-demo";
 import { createLogger } from "./logger";
 import { createNextHandler } from "./web/next-handler";
+import { createStaticFiles } from "./web/static-files";
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
       limits: { ...DEFAULT_SOCKET_LIMITS, maxConnectionsPerAddress: env.SNOWLINE_SOCKETS_PER_ADDRESS, maxConnections: env.SNOWLINE_SOCKETS_MAX },
     },
     web,
+    // In development pages change with every edit: no cache.
+    publicCacheBytes: dev ? 0 : env.SNOWLINE_PUBLIC_CACHE_MB * 1024 * 1024,
+    staticFiles: dev ? undefined : createStaticFiles(join(PROJECT_ROOT, ".next", "static")),
     config,
     webhooks: { allowedHosts: env.SNOWLINE_WEBHOOK_ALLOWED_HOSTS },
     isDev: dev,

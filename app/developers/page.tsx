@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { siteBaseUrl } from "@/app/_lib/share-metadata";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/api/http-cache";
 import { getAppContext } from "@/lib/app-context";
 import { LAYERS, LAYER_LABELS } from "@/lib/domain/layers";
 import { STATUS_VOCABULARY } from "@/lib/domain/status-codes";
@@ -87,7 +88,7 @@ curl "${base}/api/v1/changes?since=0&limit=100"`}</code>
         <p>
           Every public GET carries an <code>ETag</code> and a <code>Last-Modified</code> derived from the change log&apos;s seq, and
           answers <code>304 Not Modified</code> to <code>If-None-Match</code> or <code>If-Modified-Since</code> until something
-          changes. <code>Cache-Control: public, max-age=15, stale-while-revalidate=60</code> lets a CDN absorb a busy morning, and{" "}
+          changes. <code>{`Cache-Control: ${PUBLIC_CACHE_CONTROL}`}</code> lets a CDN absorb a busy morning, and{" "}
           <code>Access-Control-Allow-Origin: *</code> lets any web page read the data.
         </p>
         <pre tabIndex={0}>

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { renderEmbedError, renderEmbedPage } from "@/components/embed/render-embed-page";
 import { toEmbedStatus, type EmbedState } from "@/components/embed/embed-state";
+import { PUBLIC_CACHE_CONTROL as CACHE_CONTROL } from "@/lib/api/http-cache";
 import { getAppContext } from "@/lib/app-context";
 import { publicBaseUrl } from "@/lib/public-config";
 import { fieldErrorsOf } from "@/lib/domain/validation";
@@ -10,8 +11,6 @@ import { assetsInScope, layersOf } from "@/lib/embed/select-assets";
 import { embedManifest } from "./embed-assets";
 
 const HTML = "text/html; charset=utf-8";
-// Short, so a CDN absorbs a spike; the page resumes live updates from the seq it was rendered at.
-const CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
 
 /**
  * The embeddable widget, rendered here without Next's client runtime so that the summary and

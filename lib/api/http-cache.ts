@@ -6,8 +6,16 @@ export interface Validators {
   lastModified: number | null;
 }
 
+/**
+ * What a CDN or reverse proxy may do with a public answer: hold it `maxAgeSeconds`, then serve it
+ * stale for 30 s more while it asks again. Pages carry their seq and their live connection catches
+ * up from it, so a few seconds' staleness is safe.
+ */
+export const publicCacheControl = (maxAgeSeconds: number) => `public, max-age=${maxAgeSeconds}, stale-while-revalidate=30`;
+
 /** Short enough to feel live, long enough for a CDN to absorb a snow-morning spike. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
+export const PUBLIC_MAX_AGE_SECONDS = 5;
+export const PUBLIC_CACHE_CONTROL = publicCacheControl(PUBLIC_MAX_AGE_SECONDS);
 
 export const toEtag = (tag: string) => `"${tag.replace(/["\\]/g, "")}"`;
 

@@ -44,6 +44,7 @@ export const envSchema = z.object({
   SNOWLINE_RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number({ message: "must be a number of writes" }).int().min(1).max(1_000_000).default(1_200),
   SNOWLINE_RATE_LIMIT_READS_PER_MINUTE: z.coerce.number({ message: "must be a number of requests" }).int().min(1).max(10_000_000).default(3_000),
   SNOWLINE_SOCKETS_PER_ADDRESS: z.coerce.number({ message: "must be a number of connections" }).int().min(1).max(1_000_000).default(500),
+  SNOWLINE_PUBLIC_CACHE_MB: z.coerce.number({ message: "must be a number of megabytes (0 turns the cache off)" }).min(0).max(1_000_000).default(64),
   SNOWLINE_SOCKETS_MAX: z.coerce.number({ message: "must be a number of connections" }).int().min(1).max(10_000_000).default(20_000),
   // Set only behind a reverse proxy that appends the client's address to X-Forwarded-For (deploy/nginx does).
   SNOWLINE_TRUST_PROXY: z

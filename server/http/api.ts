@@ -25,6 +25,12 @@ export function createApi(deps: HttpDeps): Hono {
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error, deps.logger));
   app.notFound((c) => httpError(c, 404, `No API route ${c.req.method} ${c.req.path}`));
+  // Only answers that say they are public may be kept by a shared cache; anything else (personal,
+  // an error, a write's result) must never be: a default that a new route gets without asking.
+  app.use("*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "private, no-store");
+  });
   healthRoutes(app, deps);
   app.use("/api/*", publicCors());
   app.use("/feeds/*", publicCors());

@@ -74,16 +74,3 @@ export function localOriginOf(c: Context): string {
   const address = (socket?.localAddress ?? "127.0.0.1").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   return `http://${address.includes(":") ? `[${address}]` : address}:${socket?.localPort ?? 80}`;
 }
-
-/** Remembers one rendering per key and data version, so a burst of readers costs one render. */
-export function versionedMemo<T>(maxEntries = 32) {
-  const entries = new Map<string, T>();
-  return async (key: string, produce: () => Promise<T>): Promise<T> => {
-    const hit = entries.get(key);
-    if (hit !== undefined) return hit;
-    const value = await produce();
-    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-    entries.set(key, value);
-    return value;
-  };
-}

@@ -3,8 +3,11 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Redis } from "ioredis";
 import type { RateLimitClass } from "../../lib/api/contract/rate-limits";
 import { TooManyRequestsError } from "../../lib/domain/errors";
+import type { IncomingMessage } from "node:http";
 import type { ApiEnv } from "./authorize";
+import { clientAddress } from "../../lib/limits/client-address";
 import { clientAddressOf } from "./client-address";
+import { isCacheFill } from "./public-cache/cache-fill-request";
 
 export interface RateLimitSettings {
   /** Writes one API token or console session may make per minute. */
@@ -57,10 +60,24 @@ function writerKey(c: Context<ApiEnv>): string {
 // The same address the sign-in throttle uses: the socket's, or the trusted proxy's last hop.
 const addressKeyOf = (trustProxy: boolean) => (c: Context<ApiEnv>) => `address:${clientAddressOf(c as Context, trustProxy) ?? "unknown"}`;
 
+/** Spends one public read of the request's address; false once the budget is spent (the router then says 429). */
+export async function spendPublicRead(limits: RateLimits, req: IncomingMessage, trustProxy: boolean): Promise<boolean> {
+  const address = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustProxy });
+  try {
+    await limits.read.consume(`address:${address ?? "unknown"}`);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
 /** Spends one request from the route's budget; past it, 429 with Retry-After (through the API's error mapping). */
 export function limitRate(limits: RateLimits, kind: RateLimitClass, trustProxy: boolean): MiddlewareHandler<ApiEnv> {
   const keyOf = kind === "read" ? addressKeyOf(trustProxy) : writerKey;
   return async (c, next) => {
+    // The public cache filling an entry: the reader whose miss caused it was counted already.
+    if (kind === "read" && isCacheFill((c.env as { incoming?: IncomingMessage } | undefined)?.incoming)) return next();
     try {
       await limits[kind].consume(keyOf(c));
     } catch (error) {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../test/support/test-server";
-import { contentSecurityPolicy } from "./frame-headers";
+import { createHash } from "node:crypto";
+import { contentSecurityPolicy, sharedPagePolicy } from "./frame-headers";
+import { inlineScriptHashes } from "./public-cache/inline-script-hashes";
 
 // Finding 11: the CSP was frame-ancestors only, with no nosniff, Referrer-Policy,
 // Permissions-Policy or HSTS. Pages and the embed are checked end to end (e2e/security-headers.spec.ts).
@@ -31,12 +33,25 @@ describe("hardening headers", () => {
   });
 
   it("lets pages run only this site's scripts and those carrying the response's nonce", () => {
-    const policy = contentSecurityPolicy("page", "'self'", "abc123");
+    const policy = contentSecurityPolicy("page", "'self'", { nonce: "abc123" });
     expect(policy).toContain("script-src 'self' 'nonce-abc123'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(policy).not.toContain("unsafe-eval");
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("base-uri 'self'");
+  });
+
+  it("lets a shared page run only this site's scripts and its own inline scripts, by hash", () => {
+    const html = `<script src="/_next/static/a.js" async></script><script>self.__next_f.push([1,"x"])</script><script id="j">var a = "</p>";</script>`;
+    const hashes = inlineScriptHashes(html);
+    const hashOf = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+    expect(hashes).toEqual([hashOf('self.__next_f.push([1,"x"])'), hashOf('var a = "</p>";')]);
+    const policy = sharedPagePolicy("/", hashes, { isHttps: false });
+    expect(policy).toContain(`script-src 'self' ${hashes.join(" ")}`);
+    expect(policy).not.toContain("nonce");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(sharedPagePolicy("/embed", hashes, { isHttps: false })).toContain("frame-ancestors *");
   });
 
   // Finding 13 (error path): Next.js answered a plain-text 500 for a malformed escape.

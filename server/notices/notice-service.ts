@@ -12,8 +12,16 @@ export interface NoticeService {
 }
 
 /** Stores a notice change, then tells every node to send the current notices to its clients. */
-export function createNoticeService(deps: { store: Store; bus: Bus; clock: Clock; logger: Logger }): NoticeService {
+export function createNoticeService(deps: {
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  logger: Logger;
+  /** Runs on this node before the write answers, so its own cached pages are new at once. */
+  onChanged?: () => void;
+}): NoticeService {
   const announce = async () => {
+    deps.onChanged?.();
     try {
       await deps.bus.publish({ type: "notices" });
     } catch (error) {

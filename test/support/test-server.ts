@@ -7,7 +7,8 @@ import { createLoginThrottle, type LoginThrottle } from "../../server/auth/login
 import type { Bus } from "../../server/bus/bus";
 import type { RateLimits } from "../../server/http/rate-limit";
 import { createInProcessBus } from "../../server/bus/in-process-bus";
-import { createSnowlineServer, type ConsoleOptions, type SnowlineServer } from "../../server/create-server";
+import type { StaticFiles } from "../../server/web/static-files";
+import { createSnowlineServer, type ConsoleOptions, type SnowlineServer, type WebHandler } from "../../server/create-server";
 import { sampleAssets, T0 } from "./fixtures";
 import { sqliteFactory, type StoreFactory } from "./stores";
 
@@ -49,6 +50,11 @@ export async function startTestServer(
     rateLimits?: RateLimits;
     /** SNOWLINE_TRUST_PROXY: addresses come from the last X-Forwarded-For hop. */
     trustProxy?: boolean;
+    /** Bytes for the public cache (its production default unless given; 0 turns it off). */
+    publicCacheBytes?: number;
+    /** A stand-in web front end, for tests of how pages are cached without building Next.js. */
+    web?: WebHandler;
+    staticFiles?: StaticFiles;
   } = {},
 ): Promise<TestServer> {
   const { store, dispose } = await (options.storeFactory ?? sqliteFactory).open();
@@ -67,6 +73,9 @@ export async function startTestServer(
     webhooks: { autoRun: options.webhooks?.autoRun ?? false, allowedHosts: new Set(options.webhooks?.allowedHosts ?? []) },
     console: options.console,
     rateLimits: options.rateLimits,
+    publicCacheBytes: options.publicCacheBytes,
+    web: options.web,
+    staticFiles: options.staticFiles,
     realtime: { limits: options.socketLimits, summaryMs: options.socketSummaryMs },
     trustProxy: options.trustProxy,
   });

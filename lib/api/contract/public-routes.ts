@@ -59,7 +59,7 @@ export const publicRoutes = {
     method: "get",
     path: "/statuses",
     summary: "Every asset's public status without its shape: light enough for live pages",
-    description: `\`ids\`: comma-separated asset ids (at most ${STATUSES_IDS_MAX}). Never cached.`,
+    description: `\`ids\`: comma-separated asset ids (at most ${STATUSES_IDS_MAX}). Made once per change, with an ETag (304 on a match) and a few seconds' shared caching.`,
     auth: PUBLIC,
     query: statusesQuerySchema,
     responses: { 200: { description: "Statuses with the current seq", schema: publicStatusListSchema }, ...invalidQuery },
@@ -67,7 +67,7 @@ export const publicRoutes = {
   geometry: defineRoute({
     method: "get",
     path: "/geometry",
-    summary: "Every asset's shape for maps, simplified to a few metres; cached for a minute, with an ETag",
+    summary: "Every asset's shape for maps, simplified to a few metres; made again only after an import, with an ETag; shared caches may hold it a minute",
     auth: PUBLIC,
     query: assetsQuerySchema,
     responses: { 200: { description: "A GeoJSON FeatureCollection", schema: mapFeatureCollectionSchema }, 400: { description: "Unknown layer" } },

@@ -40,7 +40,10 @@ export function adminImportRoutes(api: Hono<ApiEnv>, deps: HttpDeps): void {
       const { source, fields } = await readUpload(c);
       const options = parseInput(importOptionsSchema, { ...fields, ...c.req.query() }, "The import options are invalid; nothing was stored");
       const { reportJson, summary } = await runImportInWorker(deps.store, await toSource(source, options), options, deps.clock.now());
-      if (summary.applied) deps.logger.info({ actor, layer: summary.layer, format: summary.format, counts: summary.counts }, "assets imported");
+      if (summary.applied) {
+        deps.logger.info({ actor, layer: summary.layer, format: summary.format, counts: summary.counts }, "assets imported");
+        deps.announceAssetsChanged();
+      }
       return c.body(reportJson, 200, { "content-type": "application/json" });
     },
   );

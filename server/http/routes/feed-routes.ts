@@ -12,7 +12,7 @@ import { siteLinks } from "../../../lib/feeds/site-links";
 import type { AssetWithStatus } from "../../../lib/read-model";
 import type { DatasetVersion } from "../../../lib/domain/dataset-version";
 import type { HttpDeps } from "../context";
-import { baseUrlOf, conditionalGet, versionedMemo } from "../public-get";
+import { baseUrlOf, conditionalGet } from "../public-get";
 
 const ATOM = "application/atom+xml; charset=utf-8";
 const CAP = "application/cap+xml; charset=utf-8";
@@ -28,11 +28,12 @@ interface CapState {
   version: DatasetVersion;
 }
 
-/** Atom feeds of the public change log, and CAP 1.2 alerts for active disruptions with their Atom index. */
+/**
+ * Atom feeds of the public change log, and CAP 1.2 alerts for active disruptions with their Atom
+ * index. Made once per data version by the public cache in front (server/http/public-cache).
+ */
 export function feedRoutes(app: Hono, deps: HttpDeps): void {
   const queries = deps.store.openData;
-  const memo = versionedMemo<string>();
-  const capMemo = versionedMemo<CapState>(4);
   const site = (c: Context): FeedSite => ({
     councilName: deps.config.councilName,
     links: siteLinks(baseUrlOf(c, deps)),
@@ -43,30 +44,26 @@ export function feedRoutes(app: Hono, deps: HttpDeps): void {
     const version = await queries.datasetVersion();
     const feedSite = site(c);
     const selfUrl = feedSite.links.feed(layer ? `/feeds/changes/${layer}.atom` : "/feeds/changes.atom");
-    const body = await memo(`changes|${selfUrl}|${version.tag}`, async () => {
-      const changes = await queries.latestChanges(CHANGES_FEED_LIMIT, layer);
-      const names = new Map<string, string>();
-      for (const asset of await deps.store.listAssets(layer ? { layer } : {})) names.set(asset.id, asset.name);
-      return changesToAtom({ site: feedSite, changes, names, selfUrl, layer, lastModified: version.lastModified });
-    });
+    const changes = await queries.latestChanges(CHANGES_FEED_LIMIT, layer);
+    const names = new Map<string, string>();
+    for (const asset of await deps.store.listAssets(layer ? { layer } : {})) names.set(asset.id, asset.name);
+    const body = changesToAtom({ site: feedSite, changes, names, selfUrl, layer, lastModified: version.lastModified });
     return c.body(body, 200, { "Content-Type": ATOM });
   }
 
   // Cancels stay in the feed for a day after the data last changed, so every reader sees them.
   async function capState(): Promise<CapState> {
     const version = await queries.datasetVersion();
-    return capMemo(version.tag, async () => {
-      const assets = await deps.store.listAssets();
-      const cancelsSince = (version.lastModified ?? 0) - DAY_MS;
-      const ids = new Set([...assets.filter((a) => a.status.category !== "ok").map((a) => a.id), ...(await queries.assetsChangedSince(cancelsSince))]);
-      const byAsset = new Map<string, Change[]>();
-      for (const change of await queries.changesForAssets([...ids])) {
-        const list = byAsset.get(change.assetId) ?? [];
-        list.push(change);
-        byAsset.set(change.assetId, list);
-      }
-      return { messages: currentCapMessages(byAsset, cancelsSince), assets: new Map(assets.map((a) => [a.id, a])), version };
-    });
+    const assets = await deps.store.listAssets();
+    const cancelsSince = (version.lastModified ?? 0) - DAY_MS;
+    const ids = new Set([...assets.filter((a) => a.status.category !== "ok").map((a) => a.id), ...(await queries.assetsChangedSince(cancelsSince))]);
+    const byAsset = new Map<string, Change[]>();
+    for (const change of await queries.changesForAssets([...ids])) {
+      const list = byAsset.get(change.assetId) ?? [];
+      list.push(change);
+      byAsset.set(change.assetId, list);
+    }
+    return { messages: currentCapMessages(byAsset, cancelsSince), assets: new Map(assets.map((a) => [a.id, a])), version };
   }
 
   app.get("/feeds/changes.atom", conditionalGet(deps), async (c) => {
@@ -81,9 +78,7 @@ export function feedRoutes(app: Hono, deps: HttpDeps): void {
   app.get("/feeds/alerts.cap", conditionalGet(deps), async (c) => {
     const state = await capState();
     const feedSite = site(c);
-    const body = await memo(`cap|${feedSite.links.base}|${state.version.tag}`, async () =>
-      capSnapshot({ site: feedSite, seq: state.version.seq, sent: state.version.lastModified, messages: state.messages, assets: state.assets }),
-    );
+    const body = capSnapshot({ site: feedSite, seq: state.version.seq, sent: state.version.lastModified, messages: state.messages, assets: state.assets });
     return c.body(body, 200, { "Content-Type": CAP });
   });
 
@@ -91,9 +86,7 @@ export function feedRoutes(app: Hono, deps: HttpDeps): void {
     const state = await capState();
     const feedSite = site(c);
     const selfUrl = feedSite.links.feed("/feeds/alerts.atom");
-    const body = await memo(`cap-index|${selfUrl}|${state.version.tag}`, async () =>
-      capIndexToAtom({ site: feedSite, messages: state.messages, assets: state.assets, selfUrl, lastModified: state.version.lastModified }),
-    );
+    const body = capIndexToAtom({ site: feedSite, messages: state.messages, assets: state.assets, selfUrl, lastModified: state.version.lastModified });
     return c.body(body, 200, { "Content-Type": ATOM });
   });
 

@@ -18,6 +18,6 @@ export function healthRoutes(app: Hono, deps: HttpDeps): void {
     const checks = await Promise.allSettled([withinReadyCheck(deps.store.ping()), withinReadyCheck(deps.bus.ping())]);
     const [database, bus] = checks.map((r) => (r.status === "fulfilled" ? "ok" : "unreachable"));
     const ready = database === "ok" && bus === "ok";
-    return c.json({ status: ready ? "ready" : "not ready", database, bus, realtime: deps.socketCounts() }, ready ? 200 : 503);
+    return c.json({ status: ready ? "ready" : "not ready", database, bus, realtime: deps.socketCounts(), publicCache: deps.publicCacheStats() }, ready ? 200 : 503);
   });
 }
