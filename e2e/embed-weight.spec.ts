@@ -64,6 +64,8 @@ test("the map widget shows imported names as text, never as markup", async ({ pa
   );
   // An administrator imports a file whose names carry markup, with the real CLI.
   execFileSync(process.execPath, ["bin/snowline.mjs", "import", "schools", file], { env: { ...process.env, SNOWLINE_DATA_DIR: dataDirOfTest() } });
+  // The command line tells no running node; each notices the import within a second (its assets' stamp).
+  await expect.poll(async () => (await page.request.get("/api/v1/assets?layer=schools")).text(), { timeout: 10_000 }).toContain("school-hostile");
 
   await page.goto("/embed?view=map&ids=school-hostile");
   await expect(page.getByTestId("embed-connection")).toHaveText("Live");

@@ -29,6 +29,7 @@ import { inlineScriptHashes } from "./http/public-cache/inline-script-hashes";
 import { createLoopback } from "./http/public-cache/loopback";
 import { createPublicCache, DEFAULT_PUBLIC_CACHE_MB, type PublicCache } from "./http/public-cache/public-cache";
 import { spendPublicRead } from "./http/rate-limit";
+import { watchAssets } from "./http/public-cache/assets-watch";
 import { trackInFlightRequests } from "./http/in-flight-requests";
 import type { StaticFiles } from "./web/static-files";
 import type { AllowedWebhookHosts } from "../lib/webhooks/webhook-target";
@@ -138,6 +139,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
   // What the public cache's entries are made from. Bumped on the committing node before its write
   // answers, so whoever GETs after their POST returned never gets an entry from before it.
   const publicVersion = createPublicDataVersion();
+  const assetsAtStart = await store.openData.assetsStamp();
   const changes = createChangeService({
     store,
     bus: outbox,
@@ -304,12 +306,20 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
     if (!isHealthy) wasBusUnhealthy = true;
   }, deps.gapPollMs ?? GAP_POLL_MS);
   gapPoll.unref();
+  const assetsWatch = watchAssets({
+    initial: assetsAtStart,
+    stamp: () => store.openData.assetsStamp(),
+    onChange: () => publicVersion.assetsChanged(),
+    everyMs: deps.gapPollMs ?? GAP_POLL_MS,
+    onError: (error) => logger.debug({ err: error }, "could not read the assets' stamp"),
+  });
 
   let closed: Promise<void> | null = null;
   async function close(): Promise<void> {
     requests.beginClosing();
     clearInterval(heartbeat);
     clearInterval(gapPoll);
+    assetsWatch.stop();
     // Stop accepting connections; resolves once every connection has ended.
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     // Clients see their transport close and reconnect (through the load balancer, to another node).

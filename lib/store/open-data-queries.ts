@@ -26,6 +26,15 @@ export function createOpenDataQueries(db: Db) {
       return { seq, lastModified, tag: `${seq}-${importedAt.toString(36)}-${num(assets.count)}` };
     },
 
+    /** Changes whenever an import adds, renames or removes assets: the newest update time and the count. */
+    async assetsStamp(): Promise<string> {
+      const assets = await db
+        .selectFrom("assets")
+        .select((eb) => [eb.fn.max("updated_at").as("updated"), eb.fn.countAll<number | string>().as("count")])
+        .executeTakeFirstOrThrow();
+      return `${num((assets.updated as number | null) ?? 0)}-${num(assets.count)}`;
+    },
+
     /** The newest public changes first, optionally of one layer. */
     async latestChanges(limit: number, layer?: Layer): Promise<Change[]> {
       let query = db.selectFrom("changes").select(PUBLIC_CHANGE_COLUMNS);

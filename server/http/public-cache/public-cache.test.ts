@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../../lib/domain/clock";
 import { postImport } from "../../../test/support/admin-api";
-import { T0 } from "../../../test/support/fixtures";
+import { school, T0 } from "../../../test/support/fixtures";
 import { startTestServer, type TestServer } from "../../../test/support/test-server";
 import { MAX_ENTRY_LIFETIME_MS } from "./public-cache";
 
@@ -137,6 +137,15 @@ describe("public cache", () => {
     const after = await (await fetch(`${t.url}/api/v1/notices`)).text();
     expect(after).not.toBe(notices);
     expect(after).toContain("Roads icy");
+  });
+
+  it("makes public reads again after an import this node was not told of (the command line's)", async () => {
+    const t = await start();
+    expect(await (await fetch(`${t.url}/api/v1/geometry`)).text()).not.toContain("school-cli");
+    // Written straight to the store, as the command-line import does: no API call, no bus message.
+    await t.store.upsertAssets([school("school-cli", "Imported From The Command Line", -2.3, 53.42)], T0);
+    // The node reads the assets' stamp once a second; the next read after that is new.
+    await vi.waitFor(async () => expect(await (await fetch(`${t.url}/api/v1/geometry`)).text()).toContain("school-cli"), { timeout: 10_000, interval: 100 });
   });
 
   it("makes an entry again after its lifetime, for what changes with the clock alone", async () => {
