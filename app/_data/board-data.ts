@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { cache } from "react";
 import { getAppContext } from "@/lib/app-context";
+import { renderMinute } from "@/lib/domain/clock";
 import type { AssetSummaryWithStatus, ReadModel } from "@/lib/read-model";
 
 // Every status change moves the seq, so rows read at the same seq are still current; the short
@@ -25,7 +26,7 @@ export const readBoardData = cache(async () => {
   await connection();
   const { readModel, config } = getAppContext();
   const seq = await readModel.headSeq();
-  const renderedAt = Date.now();
+  const renderedAt = renderMinute(Date.now());
   const [assets, notices] = await Promise.all([assetRows(readModel, seq), readModel.publicNotices(renderedAt)]);
   return { config, seq, assets, notices, renderedAt, outageSince: readModel.outageSince() };
 });
@@ -35,5 +36,5 @@ export const readAsset = cache(async (id: string) => {
   const { readModel, config } = getAppContext();
   const seq = await readModel.headSeq();
   const [asset, history] = await Promise.all([readModel.getAsset(id), readModel.assetHistory(id, 20)]);
-  return { config, seq, asset, history, outageSince: readModel.outageSince(), renderedAt: Date.now() };
+  return { config, seq, asset, history, outageSince: readModel.outageSince(), renderedAt: renderMinute(Date.now()) };
 });

@@ -3,6 +3,7 @@ import { renderEmbedError, renderEmbedPage } from "@/components/embed/render-emb
 import { toEmbedStatus, type EmbedState } from "@/components/embed/embed-state";
 import { PUBLIC_CACHE_CONTROL as CACHE_CONTROL } from "@/lib/api/http-cache";
 import { getAppContext } from "@/lib/app-context";
+import { renderMinute } from "@/lib/domain/clock";
 import { publicBaseUrl } from "@/lib/public-config";
 import { fieldErrorsOf } from "@/lib/domain/validation";
 import { embedParamsSchema } from "@/lib/embed/embed-params";
@@ -40,7 +41,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     layers,
     title: embedTitle(layers, params, inScope),
     mapUrl: `${base}/`,
-    updatedAt: new Date().toISOString(),
+    updatedAt: new Date(renderMinute(Date.now())).toISOString(),
     licence: { name: config.dataLicence.name, url: config.dataLicence.url },
     // The summary only counts, so it leaves names and messages out of the page.
     assets: inScope.map((a) => {

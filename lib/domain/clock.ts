@@ -18,3 +18,11 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+/**
+ * The time a public page says it was made, to the minute: pages made within one minute from the
+ * same data are the same bytes, so a page remade for the shared cache keeps its ETag and readers'
+ * revalidations get 304s. Notices are set to the minute in the console, and the page's scripts
+ * re-check exact times in the browser.
+ */
+export const renderMinute = (ms: number): number => ms - (ms % 60_000);
