@@ -40,11 +40,6 @@ import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worke
 /** The web front end (Next.js in production); tests may run the server without one. */
 export interface WebHandler {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /**
-   * The kind of reader a page is made differently for, if any (Next.js puts metadata in the
-   * <head> only for link-preview bots): cached pages are kept per kind. Null for most readers.
-   */
-  readerKindOf?(req: IncomingMessage): string | null;
   upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
 }
 
@@ -207,8 +202,7 @@ export async function createSnowlineServer(deps: SnowlineServerDeps): Promise<Sn
           clock,
           version: publicVersion,
           hasWebPages: web !== undefined,
-          readerKindOf: (req) => web?.readerKindOf?.(req) ?? null,
-          fetchAnonymous: (pathAndQuery, userAgent) => loopback.get(pathAndQuery, userAgent),
+          fetchAnonymous: (pathAndQuery) => loopback.get(pathAndQuery),
           pagePolicy: (path, html) => sharedPagePolicy(path, inlineScriptHashes(html), security),
           spendRead: (req) => spendPublicRead(rateLimits, req, deps.trustProxy ?? false),
           onError: (error, path) => logger.warn({ err: error, path }, "public cache could not fill an entry"),

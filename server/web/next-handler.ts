@@ -8,11 +8,8 @@ export async function createNextHandler(options: { dev: boolean; dir: string }):
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = options.dev ? app.getUpgradeHandler() : undefined;
-  const { getBotType } = (await import("next/dist/shared/lib/router/utils/is-bot.js")) as { getBotType(userAgent: string): string | undefined };
   return {
     handle: (req, res) => handle(req, res),
-    // Next writes a page's metadata into the <head> only for bots that read HTML without running it.
-    readerKindOf: (req) => getBotType(req.headers["user-agent"] ?? "") ?? null,
     upgrade: upgrade ? (req, socket, head) => upgrade(req, socket, head) : undefined,
   };
 }

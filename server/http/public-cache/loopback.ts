@@ -12,11 +12,17 @@ const brotliDecompressAsync = promisify(brotliDecompress);
  * headers at all, uncompressed. Going through the node's own HTTP server is the one way that
  * captures exactly what Next.js or Hono would send, for pages and data alike.
  */
+/**
+ * Next writes a page's metadata into the <head> for every reader that names itself (next.config's
+ * htmlLimitedBots) but streams it for one that does not: fills name themselves, so every shared
+ * page is the same bytes whoever asked first.
+ */
+const FILL_USER_AGENT = "Snowline public cache";
+
 export function createLoopback(target: () => { host: string; port: number } | null) {
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   return {
-    /** `userAgent` only where pages are made differently for a kind of reader (see WebHandler.readerKindOf). */
-    get(pathAndQuery: string, userAgent?: string): Promise<CapturedResponse> {
+    get(pathAndQuery: string): Promise<CapturedResponse> {
       const address = target();
       if (!address) return Promise.reject(new Error("the server is not listening"));
       return new Promise((resolve, reject) => {
@@ -27,7 +33,7 @@ export function createLoopback(target: () => { host: string; port: number } | nu
             path: pathAndQuery,
             method: "GET",
             agent,
-            headers: { [CACHE_FILL_HEADER]: CACHE_FILL_TOKEN, "accept-encoding": "identity", accept: "*/*", ...(userAgent ? { "user-agent": userAgent } : {}) },
+            headers: { [CACHE_FILL_HEADER]: CACHE_FILL_TOKEN, "accept-encoding": "identity", accept: "*/*", "user-agent": FILL_USER_AGENT },
           },
           (res) => {
             const chunks: Buffer[] = [];

@@ -18,10 +18,8 @@ export interface PublicCacheOptions {
   clock: Clock;
   version: PublicDataVersion;
   hasWebPages: boolean;
-  /** Fetches a path from this node as an anonymous reader (of a kind, given by their User-Agent, where pages differ by it). */
-  fetchAnonymous(pathAndQuery: string, userAgent?: string): Promise<CapturedResponse>;
-  /** The kind of reader pages are made differently for (link-preview bots), else null. */
-  readerKindOf(req: IncomingMessage): string | null;
+  /** Fetches a path from this node as an anonymous reader. */
+  fetchAnonymous(pathAndQuery: string): Promise<CapturedResponse>;
   /** The CSP of a shared page: its own inline scripts' hashes instead of a nonce. */
   pagePolicy(path: string, html: string): string;
   /** Spends a public read from the requester's budget; false when it is spent (the router then answers 429). */
@@ -76,12 +74,12 @@ export function createPublicCache(options: PublicCacheOptions) {
     res.writeHead(response.status, headers).end(req.method === "HEAD" ? undefined : response.body);
   }
 
-  function fill(key: string, route: CacheableRoute, path: string, pathAndQuery: string, version: string, userAgent: string | undefined): Promise<FillResult> {
+  function fill(key: string, route: CacheableRoute, path: string, pathAndQuery: string, version: string): Promise<FillResult> {
     const flightKey = `${version}|${key}`;
     const running = inFlight.get(flightKey);
     if (running) return running;
     const started = (async (): Promise<FillResult> => {
-      const response = await options.fetchAnonymous(pathAndQuery, userAgent);
+      const response = await options.fetchAnonymous(pathAndQuery);
       stats.fills += 1;
       if (!isCacheable(response)) {
         // The database is away and the router answered from its last snapshot, marked stale: from
@@ -108,7 +106,7 @@ export function createPublicCache(options: PublicCacheOptions) {
   async function miss(
     req: IncomingMessage,
     res: ServerResponse,
-    request: { route: CacheableRoute; path: string; pathAndQuery: string; key: string; version: string; userAgent: string | undefined },
+    request: { route: CacheableRoute; path: string; pathAndQuery: string; key: string; version: string },
     fallback: () => void,
   ) {
     const { route, path, key, version } = request;
@@ -116,7 +114,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     if (route.kind === "data" && !(await options.spendRead(req))) return fallback();
     let result: FillResult;
     try {
-      result = await fill(key, route, path, request.pathAndQuery, version, request.userAgent);
+      result = await fill(key, route, path, request.pathAndQuery, version);
     } catch (error) {
       // The loopback failed (the node is stopping, say): let the router answer this one itself.
       options.onError(error, path);
@@ -145,8 +143,7 @@ export function createPublicCache(options: PublicCacheOptions) {
       for (const name of PERSONAL_OR_NEGOTIATED) if (req.headers[name] !== undefined) return false;
       const pathAndQuery = queryAt === -1 ? path : `${path}${normalisedQuery(url.slice(queryAt + 1))}`;
       if (pathAndQuery.includes("_rsc=")) return false;
-      const readerKind = route.kind === "page" ? options.readerKindOf(req) : null;
-      const key = readerKind ? `${pathAndQuery}#${readerKind}` : pathAndQuery;
+      const key = pathAndQuery;
       const version = options.version.of(route.dependsOn);
       const entry = store.get(key);
       if (entry && entry.version === version) {
@@ -155,13 +152,11 @@ export function createPublicCache(options: PublicCacheOptions) {
         // Past its lifetime but of the current data version: served once more while one request
         // makes it again, so readers never queue behind a refill that only the clock asked for.
         if (entry.expiresAt <= options.clock.now()) {
-          const userAgent = readerKind ? req.headers["user-agent"] : undefined;
-          fill(key, route, path, pathAndQuery, version, userAgent).catch((error: unknown) => options.onError(error, path));
+          fill(key, route, path, pathAndQuery, version).catch((error: unknown) => options.onError(error, path));
         }
         return true;
       }
-      const userAgent = readerKind ? req.headers["user-agent"] : undefined;
-      miss(req, res, { route, path, pathAndQuery, key, version, userAgent }, fallback).catch((error: unknown) => {
+      miss(req, res, { route, path, pathAndQuery, key, version }, fallback).catch((error: unknown) => {
         options.onError(error, path);
         if (!res.headersSent) fallback();
         else res.destroy();
