@@ -37,8 +37,14 @@ export interface CachedEntry {
   variants: Record<Encoding, Variant>;
 }
 
-// Set per response or per hop, or replaced below; never copied from the captured answer.
-const DROPPED = new Set(["set-cookie", "date", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "etag", "cache-control", "vary"]);
+/** Set per response or per hop: never copied from a captured answer to the reader. */
+export const PER_RESPONSE_HEADERS: ReadonlySet<string> = new Set(["set-cookie", "date", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"]);
+// An entry also writes its own validators and caching rules.
+const DROPPED = new Set([...PER_RESPONSE_HEADERS, "etag", "cache-control", "vary"]);
+
+/** A page whose CSP the cache writes from its own inline scripts (a shared page cannot carry a nonce). */
+export const hasSharedPagePolicy = (route: CacheableRoute, response: CapturedResponse): boolean =>
+  route.kind === "page" && /^text\/html/i.test(String(response.headers["content-type"] ?? ""));
 const NOT_IN_304 = new Set(["content-length", "content-encoding"]);
 const COMPRESSIBLE = /^(text\/|application\/([\w.+-]+\+)?(json|xml|javascript)|image\/svg\+xml)/i;
 /** Brotli at 5 compresses a 150 KB JSON in a few milliseconds (11 takes ~50 times longer) and stays close in size. */
@@ -72,7 +78,7 @@ export async function buildEntry(
     if (name === "content-security-policy" && route.kind === "page" && options.pagePolicy) continue;
     for (const one of Array.isArray(value) ? value : [value]) common.push(name, one);
   }
-  if (route.kind === "page" && options.pagePolicy && /^text\/html/i.test(contentType)) {
+  if (options.pagePolicy && hasSharedPagePolicy(route, response)) {
     common.push("content-security-policy", options.pagePolicy(body.toString("utf8")));
   }
   const vary = new Set(String(response.headers.vary ?? "").split(",").map((v) => v.trim()).filter(Boolean));

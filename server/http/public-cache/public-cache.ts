@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Clock } from "../../../lib/domain/clock";
 import { acceptedEncoding } from "./accepted-encoding";
-import { buildEntry, isCacheable, isNotModified, type CachedEntry, type CapturedResponse } from "./cached-entry";
+import { buildEntry, hasSharedPagePolicy, isCacheable, isNotModified, PER_RESPONSE_HEADERS, type CachedEntry, type CapturedResponse } from "./cached-entry";
 import { cacheableRouteOf, type CacheableRoute } from "./cacheable-routes";
 import { createEntryStore } from "./entry-store";
 import type { PublicDataVersion } from "./data-version";
@@ -65,9 +65,9 @@ export function createPublicCache(options: PublicCacheOptions) {
   function passOn(req: IncomingMessage, res: ServerResponse, route: CacheableRoute, path: string, response: CapturedResponse): void {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined && !["set-cookie", "date", "content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding"].includes(name)) headers[name] = value;
+      if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) headers[name] = value;
     }
-    if (route.kind === "page" && /^text\/html/i.test(String(response.headers["content-type"] ?? ""))) {
+    if (hasSharedPagePolicy(route, response)) {
       headers["content-security-policy"] = options.pagePolicy(path, response.body.toString("utf8"));
     }
     headers["content-length"] = String(response.body.length);
