@@ -57,14 +57,16 @@ function writerKey(c: Context<ApiEnv>): string {
   return `${actor.type}:${actor.id ?? "system"}`;
 }
 
-// The same address the sign-in throttle uses: the socket's, or the trusted proxy's last hop.
-const addressKeyOf = (trustProxy: boolean) => (c: Context<ApiEnv>) => `address:${clientAddressOf(c as Context, trustProxy) ?? "unknown"}`;
+// The same address the sign-in throttle uses: the socket's, or the trusted proxy's last hop. One
+// key for it, whether the read reached the router or was answered by the public cache.
+const readKeyOf = (address: string | null) => `address:${address ?? "unknown"}`;
+const addressKeyOf = (trustProxy: boolean) => (c: Context<ApiEnv>) => readKeyOf(clientAddressOf(c as Context, trustProxy));
 
 /** Spends one public read of the request's address; false once the budget is spent (the router then says 429). */
 export async function spendPublicRead(limits: RateLimits, req: IncomingMessage, trustProxy: boolean): Promise<boolean> {
   const address = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustProxy });
   try {
-    await limits.read.consume(`address:${address ?? "unknown"}`);
+    await limits.read.consume(readKeyOf(address));
     return true;
   } catch (error) {
     if (error instanceof RateLimiterRes) return false;
