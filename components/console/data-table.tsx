@@ -5,8 +5,8 @@ export interface DataTableProps {
   captionClassName?: string;
   /** Column headings, in order. */
   columns: readonly string[];
-  /** Adds a last column, named only for screen readers, for each row's buttons. */
-  actions?: boolean;
+  /** Adds a last column for each row's buttons, named only for screen readers ("Actions", or the name given). */
+  actions?: boolean | string;
   /** The only row when there are none; leave it out where a table is never empty. */
   empty?: ReactNode;
   rowCount: number;
@@ -31,7 +31,7 @@ export function DataTable({ caption, captionClassName, columns, actions = false,
             ))}
             {actions ? (
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{typeof actions === "string" ? actions : "Actions"}</span>
               </th>
             ) : null}
           </tr>

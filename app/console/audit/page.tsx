@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/console/data-table";
 import { AuditFilters } from "@/components/console/audit-filters";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { NotAllowed } from "@/components/console/not-allowed";
@@ -61,56 +62,42 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <Link href="/console/audit">Clear filters</Link>
           </p>
 
-          <div className="table-scroll section">
-            <table className="data-table" data-testid="audit-changes">
-              <caption>
+          <DataTable
+            caption={
+              <>
                 Status changes, newest first ({changes.length}
                 {older ? "; more below" : ""})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Asset</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Before → after</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Undo</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.length === 0 ? (
-                  <tr>
-                    <td colSpan={7}>No changes match.</td>
-                  </tr>
-                ) : null}
-                {changes.map((c) => (
-                  <tr key={c.seq} data-seq={c.seq}>
-                    <td>{formatDateTime(new Date(c.at))}</td>
-                    <td>
-                      {c.actor.name}
-                      {c.actor.type === "token" ? " (API token)" : c.actor.type === "system" ? " (automatic)" : ""}
-                    </td>
-                    <td>{c.ip ?? "—"}</td>
-                    <td>
-                      {c.assetName ?? c.assetId} <span className="muted">({c.assetId})</span>
-                    </td>
-                    <td>{KIND_LABELS[c.kind] ?? c.kind}</td>
-                    <td>
-                      {describe(c.before)} → {describe(c.after)}
-                    </td>
-                    <td>
-                      {c.assetVersion !== null && canChangeAsset(access, { id: c.assetId, layer: c.layer }) ? (
-                        <UndoButton seq={c.seq} assetName={c.assetName ?? c.assetId} expectedVersion={c.assetVersion} csrfToken={session.csrfToken} />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            columns={["When", "Who", "From", "Asset", "Change", "Before → after"]}
+            actions="Undo"
+            empty="No changes match."
+            rowCount={changes.length}
+            boxProps={{ "data-testid": "audit-changes" }}
+          >
+            {changes.map((c) => (
+              <tr key={c.seq} data-seq={c.seq}>
+                <td>{formatDateTime(new Date(c.at))}</td>
+                <td>
+                  {c.actor.name}
+                  {c.actor.type === "token" ? " (API token)" : c.actor.type === "system" ? " (automatic)" : ""}
+                </td>
+                <td>{c.ip ?? "—"}</td>
+                <td>
+                  {c.assetName ?? c.assetId} <span className="muted">({c.assetId})</span>
+                </td>
+                <td>{KIND_LABELS[c.kind] ?? c.kind}</td>
+                <td>
+                  {describe(c.before)} → {describe(c.after)}
+                </td>
+                <td>
+                  {c.assetVersion !== null && canChangeAsset(access, { id: c.assetId, layer: c.layer }) ? (
+                    <UndoButton seq={c.seq} assetName={c.assetName ?? c.assetId} expectedVersion={c.assetVersion} csrfToken={session.csrfToken} />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {older ? (
             <p>
               <Link href={`/console/audit${older}`}>Older changes</Link>
@@ -118,70 +105,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           ) : null}
 
           {access.role === "admin" || consoleCtx.settings.officersMayPostNotices ? (
-            <div className="table-scroll section">
-              <table className="data-table">
-                <caption>Notices created and ended ({notices.length})</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">From</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Notice</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {notices.length === 0 ? (
-                    <tr>
-                      <td colSpan={5}>No notice entries match.</td>
-                    </tr>
-                  ) : null}
-                  {notices.map((n) => (
-                    <tr key={`${n.noticeId}-${n.action}`}>
-                      <td>{formatDateTime(new Date(n.at))}</td>
-                      <td>{n.actor.name}</td>
-                      <td>{n.ip ?? "—"}</td>
-                      <td>{n.action === "created" ? "Created" : "Ended"}</td>
-                      <td className="status-message">
-                        {n.level}: {n.text}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Notices created and ended (${notices.length})`}
+              columns={["When", "Who", "From", "Action", "Notice"]}
+              empty="No notice entries match."
+              rowCount={notices.length}
+            >
+              {notices.map((n) => (
+                <tr key={`${n.noticeId}-${n.action}`}>
+                  <td>{formatDateTime(new Date(n.at))}</td>
+                  <td>{n.actor.name}</td>
+                  <td>{n.ip ?? "—"}</td>
+                  <td>{n.action === "created" ? "Created" : "Ended"}</td>
+                  <td className="status-message">
+                    {n.level}: {n.text}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
           {access.role === "admin" ? (
-            <div className="table-scroll section">
-              <table className="data-table" data-testid="audit-accounts">
-                <caption>Sign-ins and account changes ({accounts.length})</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">From</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Account</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {accounts.length === 0 ? (
-                    <tr>
-                      <td colSpan={5}>No account entries match.</td>
-                    </tr>
-                  ) : null}
-                  {accounts.map((a, index) => (
-                    <tr key={`${a.at}-${index}`}>
-                      <td>{formatDateTime(new Date(a.at))}</td>
-                      <td>{a.actor ? a.actor.name : "—"}</td>
-                      <td>{a.ip ?? "—"}</td>
-                      <td>{a.kind.charAt(0).toUpperCase() + a.kind.slice(1)}</td>
-                      <td>{a.subject ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Sign-ins and account changes (${accounts.length})`}
+              columns={["When", "Who", "From", "What", "Account"]}
+              empty="No account entries match."
+              rowCount={accounts.length}
+              boxProps={{ "data-testid": "audit-accounts" }}
+            >
+              {accounts.map((a, index) => (
+                <tr key={`${a.at}-${index}`}>
+                  <td>{formatDateTime(new Date(a.at))}</td>
+                  <td>{a.actor ? a.actor.name : "—"}</td>
+                  <td>{a.ip ?? "—"}</td>
+                  <td>{a.kind.charAt(0).toUpperCase() + a.kind.slice(1)}</td>
+                  <td>{a.subject ?? "—"}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </>
       )}
