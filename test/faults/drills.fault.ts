@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { STALE_SECONDS_HEADER } from "../../server/http/last-snapshot";
 import { isPostgresMissing } from "../support/services";
 import { canStartThrowawayPostgres, startThrowawayPostgres, type ThrowawayPostgres } from "../support/throwaway-postgres";
-import { DRILL_CLIENTS, openDrill, printDrillTable, waitUntil, type Drill, type DrillReport } from "./harness";
+import { DRILL_CLIENTS, openDrill, printDrillTable, waitUntil, type Drill, type DrillNode, type DrillReport } from "./harness";
 import { isRedisServerMissing } from "./services";
 
 function expectNothingLostOrRepeated(report: DrillReport): void {
@@ -22,16 +22,25 @@ describe.skipIf(isPostgresMissing() || isRedisServerMissing)("fault drills: two 
   });
   afterAll(() => printDrillTable());
 
+  /**
+   * Where the graceful stop, the Redis outage and the duplicate POST begin: two nodes, the clients on
+   * them, the writer ten posts in. The drill is also kept in `drill` above, for afterEach to close.
+   */
+  async function twoNodesUnderLoad(): Promise<[Drill, DrillNode, DrillNode]> {
+    const opened = (drill = await openDrill());
+    const nodes = [await opened.addNode(), await opened.addNode()] as const;
+    await opened.connectClients(DRILL_CLIENTS);
+    opened.startWriter();
+    expect(await opened.postsAccepted(10)).toBe(true);
+    return [opened, ...nodes];
+  }
+
   it("graceful stop: no browser stranded on the stopped node, no request in flight dropped (issue findings 1 and 2)", async () => {
-    drill = await openDrill();
-    const [first] = [await drill.addNode(), await drill.addNode()];
-    await drill.connectClients(DRILL_CLIENTS);
-    drill.startWriter();
-    expect(await drill.postsAccepted(10)).toBe(true);
+    const [drill, first] = await twoNodesUnderLoad();
 
     drill.faultStarted();
-    await first!.stop();
-    drill.removeNode(first!);
+    await first.stop();
+    drill.removeNode(first);
     drill.faultEnded();
     expect(await drill.postsAccepted(10)).toBe(true);
 
@@ -80,18 +89,14 @@ describe.skipIf(isPostgresMissing() || isRedisServerMissing)("fault drills: two 
   });
 
   it("Redis down while 100 changes are posted: writes answer at once, /readyz says why, clients of both nodes keep up (finding 3)", async () => {
-    drill = await openDrill();
-    const [a, b] = [await drill.addNode(), await drill.addNode()];
-    await drill.connectClients(DRILL_CLIENTS);
-    drill.startWriter();
-    expect(await drill.postsAccepted(10)).toBe(true);
+    const [drill, a, b] = await twoNodesUnderLoad();
 
     drill.faultStarted();
     await drill.redis.kill();
     // The outage lasts as long as the writer takes to get 100 changes stored (10 s at 10 a second):
     // if writes waited on Redis they would never get there while it is down.
     expect(await drill.postsAccepted(100, 30_000)).toBe(true);
-    for (const node of [a!, b!]) {
+    for (const node of [a, b]) {
       const res = await fetch(`${node.url}/readyz`, { signal: AbortSignal.timeout(5_000) });
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ database: "ok", bus: "unreachable" });
@@ -99,7 +104,7 @@ describe.skipIf(isPostgresMissing() || isRedisServerMissing)("fault drills: two 
     // Still during the outage, every client of either node has the changes, from the store's head
     // (well before the 15 s heartbeat).
     const head = await drill.store.headSeq();
-    const haveHead = () => drill!.clients.every((c) => c.applied.has(head));
+    const haveHead = () => drill.clients.every((c) => c.applied.has(head));
     expect(await waitUntil(haveHead, 8_000)).toBe(true);
 
     await drill.redis.start();
@@ -155,19 +160,15 @@ describe.skipIf(isPostgresMissing() || isRedisServerMissing)("fault drills: two 
   );
 
   it("the same POST with the same Idempotency-Key to both nodes at once, and again after the answer: one batch, one seq, applied once", async () => {
-    drill = await openDrill();
-    const [a, b] = [await drill.addNode(), await drill.addNode()];
-    await drill.connectClients(DRILL_CLIENTS);
-    drill.startWriter();
-    expect(await drill.postsAccepted(10)).toBe(true);
+    const [drill, a, b] = await twoNodesUnderLoad();
 
     drill.faultStarted();
     const keys = Array.from({ length: 10 }, (_, i) => `duplicate-${i}`);
     const sends = await Promise.all(
       keys.map(async (key) => {
         const message = `duplicate of ${key}`;
-        const first = await Promise.all([drill!.post({ via: a!.url, key, message }), drill!.post({ via: b!.url, key, message }), drill!.post({ key, message })]);
-        const again = await Promise.all([drill!.post({ via: b!.url, key, message }), drill!.post({ via: a!.url, key, message })]);
+        const first = await Promise.all([drill.post({ via: a.url, key, message }), drill.post({ via: b.url, key, message }), drill.post({ key, message })]);
+        const again = await Promise.all([drill.post({ via: b.url, key, message }), drill.post({ via: a.url, key, message })]);
         return { message, records: [...first, ...again] };
       }),
     );
